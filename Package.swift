@@ -1,0 +1,48 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "bgsh",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "bgsh", targets: ["bgsh"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // Lexer, parser, spans and diagnostics: the standard library only.
+        .target(name: "BGSHSyntax"),
+        // The backend interface: AWS request/response shapes, the Cloud protocols, AWSError.
+        .target(name: "AWSModel"),
+        // The embedded simulator of the AWS subset bgsh uses, persisted with GRDB.
+        .target(name: "BGSHSim", dependencies: [
+            "AWSModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // The language runtime: session, specs, binder, interpreter, help, completion, output.
+        .target(name: "BGSHCore", dependencies: ["BGSHSyntax", "AWSModel"]),
+        // One file per command and the one command table.
+        .target(name: "BGSHCommands", dependencies: ["BGSHCore", "AWSModel"]),
+        // libedit, through its readline-compatible API.
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // The terminal: never imports BGSHCore (it has its own small completion protocol).
+        .target(name: "BGSHLineEditor", dependencies: ["CLibEdit"]),
+        .executableTarget(name: "bgsh", dependencies: [
+            "BGSHCore", "BGSHCommands", "BGSHSim", "BGSHLineEditor", "AWSModel",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "BGSHSyntaxTests", dependencies: [
+            "BGSHSyntax",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "BGSHCoreTests", dependencies: [
+            "BGSHCore", "BGSHCommands", "BGSHSim", "AWSModel",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "TranscriptTests", dependencies: [], resources: [.copy("Transcripts")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,37 @@
+/// An error as AWS reports it: a code (`ClusterNotFoundException`) and a message.
+///
+/// Both backends throw these with AWS's codes, so a runbook meets the same errors on each.
+public struct AWSError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// AWS's error code, e.g. `ClusterNotFoundException`, `InvalidParameterException`.
+    public var code: String
+    /// AWS's message.
+    public var message: String
+    /// The HTTP status AWS answers with (400 for client errors).
+    public var statusCode: Int
+
+    /// Creates an error.
+    public init(_ code: String, _ message: String, statusCode: Int = 400) {
+        self.code = code
+        self.message = message
+        self.statusCode = statusCode
+    }
+
+    /// `Code: message`.
+    public var description: String { "\(code): \(message)" }
+
+    /// True for codes that mean "try again later" (throttling and AWS-side 5xx).
+    public var isRetryable: Bool {
+        ["ThrottlingException", "Throttling", "RequestLimitExceeded", "ServiceUnavailable",
+         "ServiceUnavailableException", "InternalFailure", "InternalError"].contains(code) || statusCode >= 500
+    }
+}
+
+/// Raised when a backend cannot be reached at all or has no credentials (exit status 3).
+public struct BackendUnavailable: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What went wrong and what to do.
+    public var message: String
+    /// Creates one.
+    public init(_ message: String) { self.message = message }
+    /// The message.
+    public var description: String { message }
+}

@@ -1,0 +1,29 @@
+/// The AWS services bgsh uses, one protocol each, bundled: the backend interface.
+///
+/// A `Cloud` is bound to one account and region; the session asks its `Backend` for another when
+/// the region changes. Calls are synchronous: the shell runs one command at a time, and a waiting
+/// command polls (so Ctrl-C and the virtual clock are checked between calls).
+public protocol Cloud: ECSAPI {
+    /// The region every call goes to.
+    var region: String { get }
+}
+
+/// Where clouds come from: the simulator or real AWS.
+public protocol Backend: AnyObject {
+    /// How the prompt and `context` name it: `sim`, `aws:prod`.
+    var displayName: String { get }
+    /// A cloud bound to a region.
+    func cloud(region: String) throws -> any Cloud
+    /// What an emulated account can do beyond AWS; nil on real AWS.
+    var emulator: (any EmulatorControl)? { get }
+}
+
+/// What an emulated account can do beyond AWS: its clock, faults and reset.
+public protocol EmulatorControl: AnyObject {
+    /// The virtual clock, in seconds since the Unix epoch.
+    func now() throws -> Double
+    /// Moves the virtual clock forward.
+    func advance(seconds: Double) throws
+    /// Empties the simulated account (every region).
+    func reset() throws
+}

@@ -1,0 +1,33 @@
+import BGSHCore
+
+/// Options many commands share, defined once so that their help and completion agree.
+enum CommonOptions {
+    /// `--as NAME`: also store the produced id or ARN in `$NAME`.
+    static let `as` = OptionSpec.option("as", .variableName, valueName: "NAME",
+                                        help: "also store the produced id or ARN in $NAME")
+    /// `--get FIELD`: print one field of the describe document and store it in `$_`.
+    static let get = OptionSpec.option("get", .string, valueName: "FIELD",
+                                       help: "print just this field of the aws CLI's JSON (dotted for nesting) and store it in $_")
+    /// `--yes`: skip the confirmation a delete asks for on a terminal.
+    static let yes = OptionSpec.flag("yes", help: "do not ask for confirmation")
+}
+
+extension Invocation {
+    /// Shows a describe's document, or with `--get FIELD` just that field (stored in `$_` and `--as`).
+    func showDescribe(_ document: JSONValue, table: Table, text: [String]) throws {
+        if let field = string("get") {
+            guard let value = document.field(field) else {
+                throw failure("no field '\(field)' in the result (see it whole with --output json)", at: "get")
+            }
+            produce(value.plainText)
+            return
+        }
+        show(View(json: document, table: table, text: text))
+    }
+
+    /// Confirmation for a delete; `--yes` (the flag or the launch option) skips it.
+    func confirmDelete(_ what: String) throws {
+        if flag("yes") { return }
+        guard confirmed("delete \(what)? [y/N] ") else { throw CommandError("not deleted: \(what) (answered no)") }
+    }
+}

@@ -1,0 +1,193 @@
+import AWSModel
+import BGSHSyntax
+import Foundation
+
+/// Candidates for the word being typed.
+public struct Completion: Equatable, Sendable {
+    /// Full replacements for the partial word, sorted.
+    public var candidates: [String]
+    /// Whether a unique candidate is followed by a space (not after a directory's `/`).
+    public var appendsSpace: Bool
+
+    /// Creates one.
+    public init(_ candidates: [String], appendsSpace: Bool = true) {
+        self.candidates = candidates
+        self.appendsSpace = appendsSpace
+    }
+}
+
+/// The completion engine: from the command table and the session, what may come next. Used by the
+/// REPL's TAB and by `bgsh __complete` (which the scripts in completions/ call).
+public struct Completer {
+    /// The commands.
+    public let table: CommandTable
+    /// The session (live resource names, variables, the working directory).
+    public let session: Session
+    /// The folder relative file paths complete against.
+    public let baseDirectory: String
+
+    /// Creates one.
+    public init(table: CommandTable, session: Session, baseDirectory: String) {
+        self.table = table
+        self.session = session
+        self.baseDirectory = baseDirectory
+    }
+
+    /// Completes `partial`, the word under the cursor, after the text `before` it.
+    public func complete(before: String, partial: String) -> Completion {
+        guard let words = Completer.wordsOfLastCommand(before) else { return Completion([]) }
+        return complete(words: words, partial: partial)
+    }
+
+    /// The words of the command being typed, or nil when the text before cannot be read (an open quote).
+    static func wordsOfLastCommand(_ before: String) -> [Word]? {
+        let source = SourceFile(name: "<completion>", text: before)
+        guard let commands = try? Parser.parse(source) else { return nil }
+        guard let last = commands.last else { return [] }
+        let tail = source.bytes[last.span.end...]
+        if tail.contains(UInt8(ascii: ";")) || tail.contains(UInt8(ascii: "\n")) { return [] }
+        return last.words
+    }
+
+    /// Completes `partial` after the given words of one command.
+    public func complete(words: [Word], partial: String) -> Completion {
+        if partial.hasPrefix("$") { return variables(partial) }
+        let bound = words.map(BindWord.init(unexpanded:))
+        var path: [String] = []
+        var index = 0
+        while index < bound.count, bound[index].isBareText, let text = bound[index].text, table.hasPrefix(path + [text]) {
+            path.append(text)
+            index += 1
+        }
+        if index == 0, !bound.isEmpty { return Completion([]) }
+        var commandLength = path.count
+        while commandLength > 0, table.command(at: Array(path.prefix(commandLength))) == nil { commandLength -= 1 }
+        let command = commandLength > 0 ? table.command(at: Array(path.prefix(commandLength))) : nil
+
+        if index == bound.count, commandLength == path.count || command == nil {
+            // Still on the path: subcommands, plus the command's own first argument and flags.
+            var out = filter(table.subcommands(of: path), partial)
+            if let spec = command?.spec, !path.isEmpty {
+                if partial.hasPrefix("-") { return Completion(flags(spec, given: [], partial: partial)) }
+                if let first = spec.arguments.first {
+                    let values = values(first.kind, partial: partial)
+                    if out.isEmpty { return values }
+                    out += values.candidates
+                }
+            }
+            return Completion(Array(Set(out)).sorted())
+        }
+        guard let spec = command?.spec else { return Completion([]) }
+
+        // After the path: which option value or positional is being typed?
+        var positionalCount = 0
+        var given: Set<String> = []
+        var pendingOption: OptionSpec?
+        var afterDashes = false
+        for word in bound[commandLength...] {
+            if let option = pendingOption { given.insert(option.name); pendingOption = nil; continue }
+            if word.isFlagSyntax, !afterDashes, let text = word.text ?? word.flagPrefix {
+                if text == "--" { afterDashes = true; continue }
+                let name = String(text.dropFirst(2).prefix { $0 != "=" })
+                if let option = spec.option(named: name) {
+                    if option.kind != nil, !text.contains("=") { pendingOption = option } else { given.insert(name) }
+                } else if name.hasPrefix("no-") {
+                    given.insert(String(name.dropFirst(3)))
+                }
+                continue
+            }
+            positionalCount += 1
+        }
+        if let option = pendingOption, let kind = option.kind { return values(kind, partial: partial) }
+        if partial.hasPrefix("--"), let eq = partial.firstIndex(of: "=") {
+            let name = String(partial[partial.index(partial.startIndex, offsetBy: 2)..<eq])
+            guard let kind = spec.option(named: name)?.kind else { return Completion([]) }
+            let head = String(partial[...eq])
+            let inner = values(kind, partial: String(partial[partial.index(after: eq)...]))
+            return Completion(inner.candidates.map { head + $0 }, appendsSpace: inner.appendsSpace)
+        }
+        if partial.hasPrefix("-"), !afterDashes { return Completion(flags(spec, given: given, partial: partial)) }
+        var argument: ArgumentSpec?
+        if positionalCount < spec.arguments.count { argument = spec.arguments[positionalCount] }
+        else if let last = spec.arguments.last, last.isVariadic { argument = last }
+        guard let argument else { return Completion([]) }
+        return values(argument.kind, partial: partial)
+    }
+
+    func filter(_ words: [String], _ partial: String) -> [String] {
+        words.filter { $0.hasPrefix(partial) }.sorted()
+    }
+
+    func flags(_ spec: CommandSpec, given: Set<String>, partial: String) -> [String] {
+        let names = spec.options.filter { $0.isRepeatable || !given.contains($0.name) }.map { "--" + $0.name } + ["--help"]
+        return filter(names, partial)
+    }
+
+    func variables(_ partial: String) -> Completion {
+        let braced = partial.hasPrefix("${")
+        let typed = String(partial.dropFirst(braced ? 2 : 1))
+        let names = Set(session.variables.keys).union(["_", "?"])
+        return Completion(names.filter { $0.hasPrefix(typed) }.sorted().map { braced ? "${\($0)}" : "$\($0)" })
+    }
+
+    /// Candidates for a value of a kind.
+    public func values(_ kind: ValueKind, partial: String) -> Completion {
+        switch kind {
+        case .choice(let words): return Completion(filter(words, partial))
+        case .file(let extensions): return files(partial, extensions: extensions)
+        case .resource(let resource): return Completion(filter(resourceNames(resource), partial))
+        case .variableName: return Completion(filter(Array(session.variables.keys), partial))
+        case .duration: return Completion(filter(["30s", "1m", "5m", "10m", "1h"], partial))
+        case .percentage: return Completion(filter(["10%", "25%", "50%", "100%"], partial))
+        default: return Completion([])
+        }
+    }
+
+    /// Names of live resources of a kind, from the backend (cached until `refresh`).
+    public func resourceNames(_ kind: ResourceKind) -> [String] {
+        if let cached = session.completionCache[kind] { return cached }
+        var names: [String] = []
+        do {
+            let cloud = try session.cloud()
+            switch kind {
+            case .cluster:
+                var token: String?
+                repeat {
+                    let page = try cloud.listClusters(ListClustersInput(nextToken: token))
+                    names += page.clusterArns.map { String($0.split(separator: "/").last ?? Substring($0)) }
+                    token = page.nextToken
+                } while token != nil
+            default:
+                break
+            }
+        } catch {
+            return []  // completion never fails loudly: no names is the answer
+        }
+        session.completionCache[kind] = names
+        return names
+    }
+
+    /// Paths that start with `partial`: directories (with `/`) and files with one of `extensions`.
+    public func files(_ partial: String, extensions: [String]) -> Completion {
+        let slash = partial.lastIndex(of: "/")
+        let dirPart = slash.map { String(partial[...$0]) } ?? ""
+        let base = slash.map { String(partial[partial.index(after: $0)...]) } ?? partial
+        var directory = dirPart.isEmpty ? baseDirectory : dirPart
+        if directory.hasPrefix("~/"), let home = session.environment["HOME"] { directory = home + directory.dropFirst() }
+        else if !directory.hasPrefix("/") { directory = baseDirectory + "/" + directory }
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return Completion([]) }
+        var out: [String] = []
+        for entry in entries where entry.hasPrefix(base) && (base.hasPrefix(".") || !entry.hasPrefix(".")) {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory + "/" + entry, isDirectory: &isDir) else { continue }
+            if isDir.boolValue {
+                out.append(dirPart + entry + "/")
+            } else if extensions.isEmpty || extensions.contains((entry as NSString).pathExtension) {
+                out.append(dirPart + entry)
+            }
+        }
+        out.sort()
+        let onlyDirectory = out.count == 1 && out[0].hasSuffix("/")
+        return Completion(out, appendsSpace: !onlyDirectory)
+    }
+}

@@ -1,0 +1,121 @@
+import AWSModel
+
+/// What a runbook does when a command fails.
+public enum ErrorMode: String, Sendable, CaseIterable {
+    case stop, `continue`
+}
+
+/// Everything a shell remembers between commands: the backend, the context (region, cluster,
+/// service), variables, output format and error mode.
+public final class Session {
+    /// Where clouds come from.
+    public let backend: any Backend
+    /// The region; setting it clears cluster and service (they belong to a region).
+    public var region: String {
+        didSet {
+            if region != oldValue {
+                cachedCloud = nil
+                cluster = nil
+                service = nil
+            }
+        }
+    }
+    /// The AWS profile (aws backend).
+    public var profile: String?
+    /// The selected cluster's name.
+    public var cluster: String? {
+        didSet { if cluster != oldValue { service = nil } }
+    }
+    /// The selected service's name.
+    public var service: String?
+    /// How results are printed.
+    public var outputFormat: OutputFormat = .table
+    /// What happens when a command fails.
+    public var errorMode: ErrorMode
+    /// Session variables (`set`), looked up before the environment.
+    public var variables: [String: String] = [:]
+    /// `$1`, `$2`, … of the runbook.
+    public var positional: [String] = []
+    /// `$?`: the last command's status.
+    public var lastStatus: Int32 = 0
+    /// `$_`: the id or ARN the last create/register/`--get` produced.
+    public var lastResult: String?
+    /// The process environment (injected, so tests are hermetic).
+    public var environment: [String: String]
+    /// Where output goes.
+    public let out: any OutputSink
+    /// A person is at a terminal (confirmations, carets in errors).
+    public var isInteractive: Bool
+    /// Mutating calls are printed, not made.
+    public var isDryRun = false
+    /// Confirmations are answered yes.
+    public var assumesYes = false
+    /// Each command is printed (`+ cmd` on stderr) before it runs.
+    public var echoesCommands = false
+    /// Asks the person a yes/no question (nil when nobody can answer: never ask then).
+    public var confirm: ((String) -> Bool)?
+    /// The history of this and earlier interactive sessions, for `history`.
+    public var historyProvider: (() -> [String])?
+    /// The directory relative paths resolve against outside runbooks.
+    public var workingDirectory: String
+    /// Set by `exit`: the status to leave with.
+    public var exitRequest: Int32?
+    /// Clusters' names and the like, cached for completion until `refresh`.
+    public var completionCache: [ResourceKind: [String]] = [:]
+
+    private var cachedCloud: (any Cloud)?
+
+    /// Creates a session.
+    public init(backend: any Backend, region: String, out: any OutputSink, environment: [String: String],
+                isInteractive: Bool, workingDirectory: String) {
+        self.backend = backend
+        self.region = region
+        self.out = out
+        self.environment = environment
+        self.isInteractive = isInteractive
+        self.errorMode = isInteractive ? .continue : .stop
+        self.workingDirectory = workingDirectory
+    }
+
+    /// The cloud for the current region.
+    /// - Throws: `BackendUnavailable` when the backend cannot make one.
+    public func cloud() throws -> any Cloud {
+        if let cachedCloud { return cachedCloud }
+        let made = try backend.cloud(region: region)
+        cachedCloud = made
+        return made
+    }
+
+    /// The emulator behind the backend, or an error naming the backend when it has none.
+    public func emulator(for what: String) throws -> any EmulatorControl {
+        guard let emulator = backend.emulator else {
+            throw CommandError("\(what) works on the simulator only (this shell is on \(backend.displayName)); start bgsh with --backend sim")
+        }
+        return emulator
+    }
+
+    /// The selected cluster, or an error that says how to select one.
+    public func requireCluster() throws -> String {
+        guard let cluster else { throw CommandError("no cluster selected: select one with `cluster NAME` (see `cluster list`)") }
+        return cluster
+    }
+
+    /// `sim us-east-1/ECS-BlueGreenCluster/myBGService`, the prompt's context.
+    public var contextPath: String {
+        [region, cluster, service].compactMap { $0 }.joined(separator: "/")
+    }
+
+    /// The interactive prompt: `bgsh[sim] us-east-1/ECS-BlueGreenCluster> `.
+    public var prompt: String { "bgsh[\(backend.displayName)] \(contextPath)> " }
+
+    /// Shows a result in the session's output format.
+    public func show(_ view: View) {
+        out.write(view.rendered(as: outputFormat))
+    }
+
+    /// Records what a create/register/`--get` produced: `$_`, and `--as NAME` when given.
+    public func remember(_ value: String, as name: String?) {
+        lastResult = value
+        if let name { variables[name] = value }
+    }
+}

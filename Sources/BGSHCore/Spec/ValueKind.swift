@@ -1,0 +1,83 @@
+import BGSHSyntax
+
+/// A kind of live resource whose names the backend knows (for completion and checks).
+public enum ResourceKind: String, Sendable, CaseIterable {
+    case cluster, service, taskdefFamily = "taskdef", targetGroup = "tg", loadBalancer = "lb", listener
+    case vpc, subnet, securityGroup = "sg", ecrRepository = "ecr", alarm
+    case codedeployApp = "codedeploy-app", codedeployGroup = "codedeploy-group"
+}
+
+/// What a value must look like: drives checking, help's placeholders and completion.
+public enum ValueKind: Sendable, Equatable {
+    /// Any text.
+    case string
+    /// A whole number in a range.
+    case integer(ClosedRange<Int>)
+    /// `10%`; with `allowsSign`, also `+5%` / `-5%`.
+    case percentage(allowsSign: Bool)
+    /// `30s`, `5m`, `1h30m`.
+    case duration
+    /// A TCP port, 1–65535.
+    case port
+    /// A path to a file; completion offers files with these extensions (all files when empty).
+    case file(extensions: [String])
+    /// One of a fixed set of words.
+    case choice([String])
+    /// The name (or id/ARN) of a live resource.
+    case resource(ResourceKind)
+    /// A variable name (`set NAME`, `--as NAME`).
+    case variableName
+
+    /// Checks a value known before running (a literal) or at run time (after expansion).
+    /// - Returns: the typed value, or why the text does not fit (a diagnostic message).
+    public func check(_ text: String) -> Result<Value, LiteralError> {
+        switch self {
+        case .string, .file, .resource:
+            return .success(.string(text))
+        case .integer(let range):
+            guard let n = Int(text) else {
+                return .failure(LiteralError("'\(text)' is not a whole number"))
+            }
+            guard range.contains(n) else {
+                return .failure(LiteralError("\(n) is out of range (\(range.lowerBound)…\(range.upperBound))"))
+            }
+            return .success(.integer(n))
+        case .port:
+            guard let n = Int(text), (1...65535).contains(n) else {
+                return .failure(LiteralError("'\(text)' is not a port: give a number from 1 to 65535"))
+            }
+            return .success(.integer(n))
+        case .percentage(let allowsSign):
+            return Percentage.parse(text, allowsSign: allowsSign).map { .percentage($0) }
+        case .duration:
+            return Duration.parse(text).map { .duration($0) }
+        case .choice(let words):
+            guard words.contains(text) else {
+                let hint = Suggest.closest(to: text, in: words).map { " (did you mean '\($0)'?)" } ?? ""
+                return .failure(LiteralError("'\(text)' is not one of \(words.joined(separator: ", "))\(hint)"))
+            }
+            return .success(.string(text))
+        case .variableName:
+            guard Self.isVariableName(text) else {
+                return .failure(LiteralError("'\(text)' is not a variable name: use letters, digits and _, not starting with a digit"))
+            }
+            return .success(.string(text))
+        }
+    }
+
+    /// Letters, digits and `_`, not starting with a digit.
+    public static func isVariableName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+        return text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+    }
+}
+
+/// A bound, typed value.
+public enum Value: Sendable, Equatable {
+    case string(String)
+    case integer(Int)
+    case percentage(Percentage)
+    case duration(Duration)
+    case flag(Bool)
+    case list([Value])
+}

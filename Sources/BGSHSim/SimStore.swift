@@ -1,0 +1,153 @@
+import Foundation
+import GRDB
+
+/// The simulator's state: a SQLite database (GRDB) in WAL mode, one immediate transaction per
+/// API call, so a killed process leaves a state that loads and two shells on one file never lose
+/// an update.
+///
+/// Resources are rows of (region, kind, id, name) with the AWS-shaped record as JSON, so a new
+/// resource kind needs no migration; `meta` holds the clock and counters.
+public final class SimStore: @unchecked Sendable {
+    // SAFETY (@unchecked Sendable): GRDB's writers are thread-safe; the encoder and decoder are
+    // used only inside the writer's serialized access.
+    private let writer: any DatabaseWriter
+    private let encoder: JSONEncoder
+    private let decoder = JSONDecoder()
+    /// Where the state lives (`:memory:` for a throwaway one).
+    public let path: String
+
+    /// The virtual clock's start on a new state: 2026-01-01T00:00:00Z, so runs are repeatable.
+    public static let epoch: Double = 1_767_225_600
+
+    /// Opens (creating if needed) the state at `path`; `:memory:` keeps it in memory.
+    /// - Throws: `BackendUnavailable`-style errors from GRDB when the file cannot be opened.
+    public init(path: String) throws {
+        self.path = path
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var config = Configuration()
+        // Another bgsh may hold the write lock for a moment: wait for it rather than fail.
+        config.busyMode = .timeout(30)
+        config.label = "bgsh-sim"
+        if path == ":memory:" {
+            writer = try DatabaseQueue(configuration: config)
+        } else {
+            let dir = (path as NSString).deletingLastPathComponent
+            if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+            config.prepareDatabase { db in
+                // WAL with synchronous=NORMAL: a commit survives a killed process (not a power cut),
+                // and a commit costs no fsync.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            writer = try DatabasePool(path: path, configuration: config)
+        }
+        try migrate()
+    }
+
+    private func migrate() throws {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE resource (
+                    region TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL,
+                    seq INTEGER NOT NULL, doc TEXT NOT NULL,
+                    PRIMARY KEY (region, kind, id));
+                CREATE INDEX resource_by_name ON resource(region, kind, name);
+                CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                """)
+        }
+        try migrator.migrate(writer)
+    }
+
+    /// Runs `body` in one immediate write transaction: all of it commits, or none of it.
+    public func write<T>(_ body: (Transaction) throws -> T) throws -> T {
+        var result: T?
+        try writer.writeWithoutTransaction { db in
+            // IMMEDIATE takes the write lock up front, so two processes never both read, then
+            // both try to upgrade to a write and one fail with SQLITE_BUSY.
+            try db.inTransaction(.immediate) {
+                result = try body(Transaction(db: db, store: self))
+                return .commit
+            }
+        }
+        guard let result else { throw AWSStoreError("transaction produced no result") }
+        return result
+    }
+
+    /// Runs `body` on a consistent snapshot, without taking the write lock.
+    public func read<T>(_ body: (Transaction) throws -> T) throws -> T {
+        try writer.read { db in try body(Transaction(db: db, store: self)) }
+    }
+
+    /// A view of the database inside one transaction, with typed access to resources.
+    public struct Transaction {
+        let db: Database
+        let store: SimStore
+
+        /// The record of a resource by id, or nil.
+        public func get<T: Decodable>(_ type: T.Type, region: String, kind: String, id: String) throws -> T? {
+            guard let doc = try String.fetchOne(db, sql: "SELECT doc FROM resource WHERE region = ? AND kind = ? AND id = ?",
+                                                arguments: [region, kind, id]) else { return nil }
+            return try store.decoder.decode(T.self, from: Data(doc.utf8))
+        }
+
+        /// The records of a kind whose name is `name`, oldest first.
+        public func find<T: Decodable>(_ type: T.Type, region: String, kind: String, name: String) throws -> [T] {
+            try String.fetchAll(db, sql: "SELECT doc FROM resource WHERE region = ? AND kind = ? AND name = ? ORDER BY seq",
+                                arguments: [region, kind, name])
+                .map { try store.decoder.decode(T.self, from: Data($0.utf8)) }
+        }
+
+        /// Every record of a kind in a region, oldest first.
+        public func all<T: Decodable>(_ type: T.Type, region: String, kind: String) throws -> [T] {
+            try String.fetchAll(db, sql: "SELECT doc FROM resource WHERE region = ? AND kind = ? ORDER BY seq",
+                                arguments: [region, kind])
+                .map { try store.decoder.decode(T.self, from: Data($0.utf8)) }
+        }
+
+        /// Inserts or replaces a record; a replaced record keeps its place in listing order.
+        public func put<T: Encodable>(_ value: T, region: String, kind: String, id: String, name: String) throws {
+            let doc = String(decoding: try store.encoder.encode(value), as: UTF8.self)
+            try db.execute(sql: """
+                INSERT INTO resource(region, kind, id, name, seq, doc)
+                VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM resource), ?)
+                ON CONFLICT(region, kind, id) DO UPDATE SET name = excluded.name, doc = excluded.doc
+                """, arguments: [region, kind, id, name, doc])
+        }
+
+        /// Removes a record.
+        public func delete(region: String, kind: String, id: String) throws {
+            try db.execute(sql: "DELETE FROM resource WHERE region = ? AND kind = ? AND id = ?", arguments: [region, kind, id])
+        }
+
+        /// A value kept beside the resources (the clock, counters).
+        public func meta(_ key: String) throws -> String? {
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+        }
+
+        /// Sets a `meta` value.
+        public func setMeta(_ key: String, _ value: String) throws {
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [key, value])
+        }
+
+        /// The next number of a named counter (1, 2, …), kept in the state so ids never repeat.
+        public func nextNumber(_ counter: String) throws -> Int {
+            let next = (Int(try meta("counter." + counter) ?? "0") ?? 0) + 1
+            try setMeta("counter." + counter, String(next))
+            return next
+        }
+
+        /// Empties everything.
+        public func wipe() throws {
+            try db.execute(sql: "DELETE FROM resource; DELETE FROM meta")
+        }
+    }
+}
+
+/// A store-level failure that is not AWS's (a corrupt record, for example).
+public struct AWSStoreError: Error, CustomStringConvertible {
+    /// What went wrong.
+    public var description: String
+    init(_ description: String) { self.description = description }
+}

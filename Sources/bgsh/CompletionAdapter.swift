@@ -1,0 +1,16 @@
+import BGSHCore
+import BGSHLineEditor
+
+/// Adapts the shell's completion engine to the line editor's protocol (neither imports the other).
+final class CompletionAdapter: LineCompletionSource {
+    let interpreter: Interpreter
+
+    init(interpreter: Interpreter) { self.interpreter = interpreter }
+
+    func complete(before: String, word: String) -> LineCompletion {
+        let completer = Completer(table: interpreter.table, session: interpreter.session,
+                                  baseDirectory: interpreter.baseDirectory)
+        let result = completer.complete(before: before, partial: word)
+        return LineCompletion(candidates: result.candidates, appendsSpace: result.appendsSpace)
+    }
+}

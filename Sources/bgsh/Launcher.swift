@@ -1,0 +1,133 @@
+import AWSModel
+import BGSHCommands
+import BGSHCore
+import BGSHLineEditor
+import BGSHSim
+import BGSHSyntax
+import Foundation
+
+/// Wires the pieces from the launch flags and runs the REPL, a runbook, `-c` text or stdin.
+struct Launcher {
+    let options: LaunchOptions
+    let environment: [String: String]
+
+    static func defaultStatePath(_ environment: [String: String]) -> String {
+        if let path = environment["BGSH_STATE"], !path.isEmpty { return path }
+        return (environment["HOME"] ?? ".") + "/.bgsh/sim.db"
+    }
+
+    static func defaultRegion(_ flag: String?, _ environment: [String: String]) -> String {
+        flag ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? "us-east-1"
+    }
+
+    static func fail(_ message: String, status: Int32) -> Int32 {
+        FileHandle.standardError.write(Data(("bgsh: " + message + "\n").utf8))
+        return status
+    }
+
+    static func makeBackend(name: String, statePath: String) throws -> any Backend {
+        switch name {
+        case "sim": return try SimBackend(statePath: statePath)
+        default:
+            throw BackendUnavailable("the aws backend is not built into this version of bgsh yet; use --backend sim")
+        }
+    }
+
+    func run() -> Int32 {
+        let backendName = options.backend ?? environment["BGSH_BACKEND"] ?? "sim"
+        guard ["sim", "aws"].contains(backendName) else {
+            return Launcher.fail("BGSH_BACKEND must be sim or aws, not '\(backendName)'", status: 2)
+        }
+        let backend: any Backend
+        do {
+            backend = try Launcher.makeBackend(name: backendName, statePath: options.state ?? Launcher.defaultStatePath(environment))
+        } catch {
+            return Launcher.fail("\(error)", status: 3)
+        }
+        let stdinIsTerminal = isatty(STDIN_FILENO) == 1
+        let interactive = options.commands == nil && options.file == nil && stdinIsTerminal
+        let out = StandardOutput()
+        let session = Session(backend: backend, region: Launcher.defaultRegion(options.region, environment), out: out,
+                              environment: environment, isInteractive: interactive,
+                              workingDirectory: FileManager.default.currentDirectoryPath)
+        session.profile = options.profile ?? environment["AWS_PROFILE"]
+        if let mode = options.onError { session.errorMode = ErrorMode(rawValue: mode) ?? session.errorMode }
+        if let format = options.output { session.outputFormat = OutputFormat(rawValue: format) ?? .table }
+        session.isDryRun = options.dryRun
+        session.assumesYes = options.yes
+        session.echoesCommands = options.echo
+        session.positional = options.arguments
+        for assignment in options.variables {
+            let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            session.variables[String(parts[0])] = String(parts[1])
+        }
+        let historyPath = (environment["HOME"] ?? ".") + "/.bgsh_history"
+        session.historyProvider = { HistoryFile.entries(at: historyPath) }
+        let interpreter = Interpreter(session: session, table: .standard)
+
+        if let text = options.commands {
+            let status = interpreter.runScript(SourceFile(name: "<command line>", text: text), path: nil)
+            out.flush()
+            return status
+        }
+        if let file = options.file {
+            let absolute = file.hasPrefix("/") ? file : session.workingDirectory + "/" + file
+            guard let data = FileManager.default.contents(atPath: absolute) else {
+                return Launcher.fail("cannot read runbook '\(file)': no such file or not readable", status: 2)
+            }
+            let status = interpreter.runScript(SourceFile(name: file, bytes: Array(data)), path: (absolute as NSString).standardizingPath)
+            out.flush()
+            return status
+        }
+        if !stdinIsTerminal {
+            return runStream(interpreter)
+        }
+        return REPL(interpreter: interpreter, historyPath: historyPath).run()
+    }
+
+    /// Stdin that is not a terminal: no prompt, no history; each command runs as it is read.
+    func runStream(_ interpreter: Interpreter) -> Int32 {
+        var pending = ""
+        var pendingFirstLine = 1
+        var lineNumber = 0
+        var lastFailure: Int32 = 0
+        func runPending() -> Bool {
+            defer { pending = "" }
+            let (status, shouldStop) = interpreter.runChunk(SourceFile(name: "<stdin>", text: pending, firstLine: pendingFirstLine))
+            interpreter.session.out.flush()
+            if status != 0 { lastFailure = status }
+            if let code = interpreter.session.exitRequest { lastFailure = code; return true }
+            return shouldStop
+        }
+        while let line = readLine(strippingNewline: true) {
+            lineNumber += 1
+            if pending.isEmpty { pendingFirstLine = lineNumber; pending = line } else { pending += "\n" + line }
+            if interpreter.needsMoreInput(pending) { continue }
+            if runPending() { return lastFailure }
+        }
+        if !pending.isEmpty, runPending() { return lastFailure }
+        return interpreter.session.exitRequest ?? lastFailure
+    }
+
+    /// `bgsh __complete -- WORD… PARTIAL`: candidates, one a line.
+    static func complete(_ arguments: [String], environment: [String: String]) -> Int32 {
+        var words = arguments
+        if words.first == "--" { words.removeFirst() }
+        let partial = words.popLast() ?? ""
+        let statePath = defaultStatePath(environment)
+        guard let backend = try? makeBackend(name: environment["BGSH_BACKEND"] ?? "sim", statePath: statePath) else { return 0 }
+        let cwd = FileManager.default.currentDirectoryPath
+        let session = Session(backend: backend, region: defaultRegion(nil, environment), out: StandardOutput(),
+                              environment: environment, isInteractive: false, workingDirectory: cwd)
+        let completer = Completer(table: .standard, session: session, baseDirectory: cwd)
+        // Each word is taken as the shell passed it (its quoting already removed).
+        var offset = 0
+        let parsed = words.map { word -> Word in
+            defer { offset += word.utf8.count + 1 }
+            return Word(parts: [.text(word, quoted: false)], span: Span(start: offset, end: offset + word.utf8.count))
+        }
+        let result = completer.complete(words: parsed, partial: partial)
+        print(result.candidates.joined(separator: "\n"))
+        return 0
+    }
+}

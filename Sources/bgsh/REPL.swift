@@ -1,0 +1,51 @@
+import BGSHCore
+import BGSHLineEditor
+import BGSHSyntax
+import Glibc
+
+/// The interactive loop: prompt with backend and context, continuation lines, history, Ctrl-C
+/// that cancels the line, Ctrl-D that leaves with status 0.
+struct REPL {
+    let interpreter: Interpreter
+    let historyPath: String
+
+    func run() -> Int32 {
+        let session = interpreter.session
+        let editor = LineEditor(programName: "bgsh", historyPath: historyPath,
+                                completion: CompletionAdapter(interpreter: interpreter))
+        session.historyProvider = { editor.historyEntries() }
+        session.confirm = { question in
+            if case .line(let answer) = editor.read(prompt: question) {
+                return ["y", "yes"].contains(answer.lowercased())
+            }
+            return false
+        }
+        defer { editor.saveHistory() }
+        while !LineEditor.isHangingUp {
+            var text: String
+            switch editor.read(prompt: session.prompt) {
+            case .line(let line): text = line
+            case .interrupted: continue
+            case .endOfInput:
+                if !LineEditor.isHangingUp { session.out.write("\n") }
+                session.out.flush()
+                return 0
+            }
+            // An open quote or a trailing `\` reads on, psql-style, with a short prompt.
+            var cancelled = false
+            continuation: while interpreter.needsMoreInput(text) {
+                switch editor.read(prompt: "> ") {
+                case .line(let more): text += "\n" + more
+                case .interrupted: cancelled = true; break continuation
+                case .endOfInput: break continuation  // run it: the error names the open quote
+                }
+            }
+            if cancelled { continue }
+            editor.addHistory(text)
+            interpreter.runInteractive(text)
+            session.out.flush()
+            if let code = session.exitRequest { return code }
+        }
+        return 129
+    }
+}
