@@ -79,6 +79,18 @@ public final class SimStore: @unchecked Sendable {
         try writer.read { db in try body(Transaction(db: db, store: self)) }
     }
 
+    /// Every row of the state as text, in a stable order: what tests compare to prove that a
+    /// failed or dry-run command changed nothing.
+    public func dump() throws -> [String] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT region, kind, id, name, doc FROM resource ORDER BY region, kind, id").map { row in
+                "\(row["region"] as String)|\(row["kind"] as String)|\(row["id"] as String)|\(row["name"] as String)|\(row["doc"] as String)"
+            } + Row.fetchAll(db, sql: "SELECT key, value FROM meta ORDER BY key").map { row in
+                "meta|\(row["key"] as String)|\(row["value"] as String)"
+            }
+        }
+    }
+
     /// A view of the database inside one transaction, with typed access to resources.
     public struct Transaction {
         let db: Database

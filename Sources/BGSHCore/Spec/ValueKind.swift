@@ -54,7 +54,8 @@ public enum ValueKind: Sendable, Equatable {
         case .choice(let words):
             guard words.contains(text) else {
                 let hint = Suggest.closest(to: text, in: words).map { " (did you mean '\($0)'?)" } ?? ""
-                return .failure(LiteralError("'\(text)' is not one of \(words.joined(separator: ", "))\(hint)"))
+                let choices = words.count <= 8 ? "one of \(words.joined(separator: ", "))" : "one of the \(words.count) known values (TAB lists them)"
+                return .failure(LiteralError("'\(Binder.shorten(text))' is not \(choices)\(hint)"))
             }
             return .success(.string(text))
         case .variableName:
