@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""Drives the real bgsh binary in a pseudo-terminal (pexpect): prompt, TAB, history, Ctrl-C,
+Ctrl-D, UTF-8, continuation lines, confirmation, and editing while stdout is a pipe.
+
+libedit redraws with cursor-movement escapes, so checks look for fragments of the screen.
+Usage: test_repl.py PATH/TO/bgsh
+"""
+import os
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+import pexpect
+
+BGSH = os.path.abspath(sys.argv[1])
+PROMPT = "bgsh[sim] us-east-1> "
+
+
+def shell(home, extra_args=(), command=None):
+    env = dict(os.environ, HOME=home, TERM="xterm", LANG="C.UTF-8", BGSH_STATE=os.path.join(home, "sim.db"))
+    env.pop("NO_COLOR", None)
+    if command:
+        p = pexpect.spawn("/bin/bash", ["-c", command], env=env, encoding="utf-8", timeout=10, dimensions=(30, 120), cwd=home)
+    else:
+        p = pexpect.spawn(BGSH, list(extra_args), env=env, encoding="utf-8", timeout=10, dimensions=(30, 120), cwd=home)
+    return p
+
+
+def prepare(home, commands):
+    env = dict(os.environ, HOME=home, BGSH_STATE=os.path.join(home, "sim.db"))
+    subprocess.run([BGSH, "-c", commands], env=env, check=True, capture_output=True)
+
+
+def settle():
+    time.sleep(0.15)  # let libedit finish a keystroke before a signal (notes/libedit.md, pitfall 2)
+
+
+def leave(p):
+    """Ctrl-D once libedit is reading again (it may flush input typed while it switches modes)."""
+    settle()
+    p.sendeof()
+    p.expect(pexpect.EOF)
+
+
+def test_prompt_shows_backend_and_context(home):
+    prepare(home, "cluster create ECS-BlueGreenCluster")
+    p = shell(home)
+    p.expect_exact(PROMPT)
+    p.sendline("cluster ECS-BlueGreenCluster")
+    p.expect_exact("bgsh[sim] us-east-1/ECS-BlueGreenCluster> ")
+    leave(p)
+
+
+def test_tab_completes_a_command_prefix(home):
+    p = shell(home)
+    p.expect_exact(PROMPT)
+    p.send("cont\t")
+    p.expect_exact("ext ")
+    p.send("\r")
+    p.expect(r"backend\s+sim")
+    p.expect_exact(PROMPT)
+    leave(p)
+
+
+def test_tab_lists_several_candidates(home):
+    p = shell(home)
+    p.expect_exact(PROMPT)
+    p.send("s\t")
+    settle()
+    p.send("\t")
+    p.expect(r"set\s+sleep\s+source")
+    p.send("\x15")  # Ctrl-U
+    leave(p)
+
+
+def test_tab_completes_cluster_names_from_the_simulator(home):
+    prepare(home, "cluster create alpha-prod; cluster create beta")
+    p = shell(home)
+    p.expect_exact(PROMPT)
+    p.send("cluster al\t")
+    p.expect_exact("pha-prod ")
+    p.send("\r")
+    p.expect_exact("bgsh[sim] us-east-1/alpha-prod> ")
+    leave(p)
+
+
+def test_up_arrow_recalls_and_history_file_is_written(home):
+    p = shell(home)
+    p.expect_exact(PROMPT)
+    p.sendline("echo first-entry")
+    p.expect_exact("first-entry\r\n")
+    p.expect_exact(PROMPT)
+    p.send("\x1b[A")
+    p.expect_exact("echo first-entry")
+    p.send("\r")
+    p.expect_exact("first-entry\r\n")
+    p.expect_exact(PROMPT)
+    leave(p)
+    p.close()
+    assert p.exitstatus == 0, p.exitstatus
+    path = os.path.join(home, ".bgsh_history")
+    text = open(path).read()
+    assert text.startswith("_HiStOrY_V2_\n"), text
+    assert "echo\\040first-entry" in text, text
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, oct(os.stat(path).st_mode)
+    # A new shell sees it: Up recalls the entry of the earlier session.
+    p = shell(home)
+    p.expect_exact(PROMPT)
+    p.send("\x1b[A")
+    p.expect_exact("echo first-entry")
+    p.send("\x15")
+    leave(p)
+
+
+def test_ctrl_c_cancels_the_line_not_the_shell(home):
+    p = shell(home)
+    p.expect_exact(PROMPT)
+    p.send("cluster create half-typ")
+    p.expect_exact("half-typ")
+    settle()
+    p.sendintr()
+    p.expect_exact("^C")
+    p.expect_exact(PROMPT)
+    p.sendline("echo alive")
+    p.expect_exact("alive\r\n")
+    leave(p)
+    p.close()
+    assert p.exitstatus == 0
+    # The half-typed line never ran.
+    out = subprocess.run([BGSH, "--state", os.path.join(home, "sim.db"), "-c", "output text; cluster list"],
+                         capture_output=True, text=True, env=dict(os.environ, HOME=home))
+    assert "half-typ" not in out.stdout, out.stdout
+
+
+def test_ctrl_d_exits_zero(home):
+    p = shell(home)
+    p.expect_exact(PROMPT)
+    leave(p)
+    p.close()
+    assert p.exitstatus == 0, (p.exitstatus, p.signalstatus)
+
+
+def test_errors_show_a_caret_and_keep_the_shell(home):
+    p = shell(home)
+    p.expect_exact(PROMPT)
+    p.sendline("clustr list")
+    p.expect_exact("<stdin>:1:1: error: unknown command 'clustr' (did you mean 'cluster'?)")
+    p.expect_exact("^~~~~~")
+    p.expect_exact(PROMPT)
+    p.sendline("echo $?")
+    p.expect_exact("2\r\n")
+    leave(p)
+
+
+def test_utf8_input(home):
+    p = shell(home)
+    p.expect_exact(PROMPT)
+    p.sendline("echo café ünïcode")
+    p.expect_exact("café ünïcode\r\n")
+    leave(p)
+
+
+def test_open_quote_reads_a_continuation_line(home):
+    p = shell(home)
+    p.expect_exact(PROMPT)
+    p.sendline("echo 'two")
+    p.expect_exact("> ")
+    p.sendline("lines'")
+    p.expect_exact("two\r\nlines\r\n")
+    p.expect_exact(PROMPT)
+    leave(p)
+
+
+def test_delete_asks_for_confirmation(home):
+    prepare(home, "cluster create doomed")
+    p = shell(home)
+    p.expect_exact(PROMPT)
+    p.sendline("cluster delete doomed")
+    p.expect_exact("delete cluster doomed? [y/N] ")
+    p.sendline("n")
+    p.expect_exact("not deleted")
+    p.expect_exact(PROMPT)
+    p.sendline("cluster delete doomed")
+    p.expect_exact("[y/N] ")
+    p.sendline("y")
+    p.expect_exact("deleted cluster doomed")
+    leave(p)
+
+
+def test_editing_works_when_stdout_is_a_pipe(home):
+    p = shell(home, command=f"{BGSH} | cat")
+    p.expect_exact(PROMPT)
+    p.send("ech\t")
+    p.expect_exact("o ")
+    p.send("piped\r")
+    p.expect_exact("piped\r\n")
+    leave(p)
+
+
+def test_sighup_keeps_history(home):
+    p = shell(home)
+    p.expect_exact(PROMPT)
+    p.sendline("echo before-hangup")
+    p.expect_exact("before-hangup\r\n")
+    p.expect_exact(PROMPT)
+    p.kill(1)  # SIGHUP, as when the terminal closes
+    p.expect(pexpect.EOF)
+    p.close()
+    text = open(os.path.join(home, ".bgsh_history")).read()
+    assert "echo\\040before-hangup" in text, text
+
+
+def main():
+    tests = [(name, fn) for name, fn in sorted(globals().items()) if name.startswith("test_") and callable(fn)]
+    passed = failed = 0
+    for name, fn in tests:
+        home = tempfile.mkdtemp(prefix="bgsh-pty-")
+        try:
+            fn(home)
+            passed += 1
+            print(f"ok   {name}")
+        except Exception:
+            failed += 1
+            print(f"FAIL {name}")
+            traceback.print_exc()
+    print(f"pty: {passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
