@@ -3,20 +3,30 @@ import Foundation
 
 /// The embedded simulator as a backend: one store, a cloud per region, and emulator control.
 public final class SimBackend: Backend, EmulatorControl {
-    /// The state.
-    public let store: SimStore
+    /// Where the state lives.
+    public let statePath: String
     /// The account every ARN names.
     public let account: String
+    private var openedStore: SimStore?
 
-    /// Opens the simulator on a state file.
+    /// Prepares the simulator on a state file; the file is opened on first use, so that `help`
+    /// and the first prompt do not wait for SQLite.
+    public init(statePath: String, account: String = "123456789012") {
+        self.statePath = statePath
+        self.account = account
+    }
+
+    /// The state, opened (and created, migrated) on first use.
     /// - Throws: `BackendUnavailable` when the file cannot be opened.
-    public init(statePath: String, account: String = "123456789012") throws {
+    public func store() throws -> SimStore {
+        if let openedStore { return openedStore }
         do {
-            store = try SimStore(path: statePath)
+            let store = try SimStore(path: statePath)
+            openedStore = store
+            return store
         } catch {
             throw BackendUnavailable("cannot open the simulator state \(statePath): \(error)")
         }
-        self.account = account
     }
 
     /// `sim`.
@@ -24,7 +34,7 @@ public final class SimBackend: Backend, EmulatorControl {
 
     /// A simulated cloud in a region.
     public func cloud(region: String) throws -> any Cloud {
-        SimCloud(store: store, region: region, account: account)
+        SimCloud(store: try store(), region: region, account: account)
     }
 
     /// Itself: the simulator can do all an emulator can.
@@ -32,17 +42,17 @@ public final class SimBackend: Backend, EmulatorControl {
 
     /// The virtual clock.
     public func now() throws -> Double {
-        try store.read { try SimClock.now($0) }
+        try store().read { try SimClock.now($0) }
     }
 
     /// Moves the virtual clock.
     public func advance(seconds: Double) throws {
-        try store.write { tx in try SimClock.set(tx, try SimClock.now(tx) + max(0, seconds)) }
+        try store().write { tx in try SimClock.set(tx, try SimClock.now(tx) + max(0, seconds)) }
     }
 
     /// Empties the simulated account.
     public func reset() throws {
-        try store.write { try $0.wipe() }
+        try store().write { try $0.wipe() }
     }
 }
 

@@ -27,7 +27,7 @@ struct Launcher {
 
     static func makeBackend(name: String, statePath: String) throws -> any Backend {
         switch name {
-        case "sim": return try SimBackend(statePath: statePath)
+        case "sim": return SimBackend(statePath: statePath)
         default:
             throw BackendUnavailable("the aws backend is not built into this version of bgsh yet; use --backend sim")
         }

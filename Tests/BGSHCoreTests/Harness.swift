@@ -30,7 +30,7 @@ final class Harness {
     init(interactive: Bool = false) throws {
         folder = NSTemporaryDirectory() + "bgsh-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        backend = try SimBackend(statePath: folder + "/sim.db")
+        backend = SimBackend(statePath: folder + "/sim.db")
         session = Session(backend: backend, region: "us-east-1", out: out, environment: ["HOME": folder, "GREETING": "hi"],
                           isInteractive: interactive, workingDirectory: folder)
         interpreter = Interpreter(session: session, table: Harness.table)
@@ -54,5 +54,5 @@ final class Harness {
         FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8))
     }
 
-    func state() throws -> [String] { try backend.store.dump() }
+    func state() throws -> [String] { try backend.store().dump() }
 }
