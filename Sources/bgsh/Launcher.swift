@@ -53,6 +53,11 @@ struct Launcher {
         session.profile = options.profile ?? environment["AWS_PROFILE"]
         if let mode = options.onError { session.errorMode = ErrorMode(rawValue: mode) ?? session.errorMode }
         if let format = options.output { session.outputFormat = OutputFormat(rawValue: format) ?? .table }
+        switch options.color {
+        case "always": session.usesColor = true
+        case "never": session.usesColor = false
+        default: session.usesColor = isatty(STDERR_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        }
         session.isDryRun = options.dryRun
         session.assumesYes = options.yes
         session.echoesCommands = options.echo

@@ -19,9 +19,10 @@ BGSH = os.path.abspath(sys.argv[1])
 PROMPT = "bgsh[sim] us-east-1> "
 
 
-def shell(home, extra_args=(), command=None):
-    env = dict(os.environ, HOME=home, TERM="xterm", LANG="C.UTF-8", BGSH_STATE=os.path.join(home, "sim.db"))
-    env.pop("NO_COLOR", None)
+def shell(home, extra_args=(), command=None, color=False):
+    env = dict(os.environ, HOME=home, TERM="xterm", LANG="C.UTF-8", BGSH_STATE=os.path.join(home, "sim.db"), NO_COLOR="1")
+    if color:
+        env.pop("NO_COLOR")
     if command:
         p = pexpect.spawn("/bin/bash", ["-c", command], env=env, encoding="utf-8", timeout=10, dimensions=(30, 120), cwd=home)
     else:
@@ -152,6 +153,15 @@ def test_errors_show_a_caret_and_keep_the_shell(home):
     p.expect_exact(PROMPT)
     p.sendline("echo $?")
     p.expect_exact("2\r\n")
+    leave(p)
+
+
+def test_errors_are_coloured_on_a_terminal_unless_no_color(home):
+    p = shell(home, color=True)
+    p.expect_exact(PROMPT)
+    p.sendline("clustr")
+    p.expect_exact("<stdin>:1:1: \x1b[1;31merror:\x1b[0m unknown command")
+    p.expect_exact(PROMPT)
     leave(p)
 
 

@@ -211,7 +211,11 @@ public final class Interpreter {
     /// Prints diagnostics on stderr (with a caret line interactively); at most 20, then a count.
     public func report(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics.prefix(20) {
-            session.out.writeError(diagnostic.rendered(withCaret: session.isInteractive) + "\n")
+            var text = diagnostic.rendered(withCaret: session.isInteractive)
+            if session.usesColor, let range = text.range(of: ": error: ") {
+                text.replaceSubrange(range, with: ": \u{1B}[1;31merror:\u{1B}[0m ")
+            }
+            session.out.writeError(text + "\n")
         }
         if diagnostics.count > 20 {
             session.out.writeError("… and \(diagnostics.count - 20) more errors\n")

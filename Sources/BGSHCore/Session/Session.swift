@@ -50,6 +50,8 @@ public final class Session {
     public var isDryRun = false
     /// Confirmations are answered yes.
     public var assumesYes = false
+    /// Errors are marked in colour (`--color`, NO_COLOR).
+    public var usesColor = false
     /// Each command is printed (`+ cmd` on stderr) before it runs.
     public var echoesCommands = false
     /// Asks the person a yes/no question (nil when nobody can answer: never ask then).
