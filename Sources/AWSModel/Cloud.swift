@@ -3,7 +3,7 @@
 /// A `Cloud` is bound to one account and region; the session asks its `Backend` for another when
 /// the region changes. Calls are synchronous: the shell runs one command at a time, and a waiting
 /// command polls (so Ctrl-C and the virtual clock are checked between calls).
-public protocol Cloud: ECSAPI {
+public protocol Cloud: ECSAPI, EC2API, ELBv2API, ECRAPI, CodeDeployAPI, CloudWatchAPI {
     /// The region every call goes to.
     var region: String { get }
 }

@@ -23,7 +23,7 @@ extension SimCloud {
             throw AWSError("InvalidParameterException",
                            "Cluster name can contain up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens.")
         }
-        return try store.write { tx in
+        return try write("CreateCluster") { tx in
             // AWS: CreateCluster of an existing ACTIVE cluster returns it unchanged; an INACTIVE
             // one becomes ACTIVE again.
             if var existing = try tx.get(Cluster.self, region: region, kind: SimCloud.clusterKind, id: name) {
@@ -44,7 +44,7 @@ extension SimCloud {
     }
 
     public func listClusters(_ input: ListClustersInput) throws -> ListClustersOutput {
-        let all = try store.read { try $0.all(Cluster.self, region: region, kind: SimCloud.clusterKind) }
+        let all = try read("ListClusters") { try $0.all(Cluster.self, region: region, kind: SimCloud.clusterKind) }
         let active = all.filter { $0.status == "ACTIVE" }.map(\.clusterArn)
         return try SimPaging.page(active, nextToken: input.nextToken, maxResults: input.maxResults, limit: 100) {
             ListClustersOutput(clusterArns: $0, nextToken: $1)
@@ -56,12 +56,22 @@ extension SimCloud {
         guard references.count <= 100 else {
             throw AWSError("InvalidParameterException", "Clusters cannot have more than 100 elements")
         }
-        return try store.read { tx in
+        return try read("DescribeClusters") { tx in
             var found: [Cluster] = []
             var failures: [Failure] = []
             for reference in references {
                 let name = clusterName(from: reference)
-                if let cluster = try tx.get(Cluster.self, region: region, kind: SimCloud.clusterKind, id: name) {
+                if var cluster = try tx.get(Cluster.self, region: region, kind: SimCloud.clusterKind, id: name) {
+                    // The counts are derived from the services and tasks at the virtual clock's time.
+                    let now = try SimClock.now(tx)
+                    let services = try tx.all(Service.self, region: region, kind: SimCloud.serviceKind)
+                        .filter { $0.clusterArn == cluster.clusterArn && $0.status == "ACTIVE" }
+                    let tasks = try tx.all(SimTask.self, region: region, kind: SimCloud.taskKind)
+                        .filter { $0.task.clusterArn == cluster.clusterArn && $0.task.stoppedAt == nil }
+                    let running = tasks.filter { SimCloud.status(of: $0.task, at: now) == "RUNNING" }.count
+                    cluster.activeServicesCount = services.count
+                    cluster.runningTasksCount = running
+                    cluster.pendingTasksCount = tasks.count - running
                     found.append(cluster)
                 } else {
                     failures.append(Failure(arn: arn("ecs", "cluster/\(name)"), reason: "MISSING"))
@@ -73,10 +83,16 @@ extension SimCloud {
 
     public func deleteCluster(_ input: DeleteClusterInput) throws -> DeleteClusterOutput {
         let name = clusterName(from: input.cluster)
-        return try store.write { tx in
+        return try write("DeleteCluster") { tx in
             guard var cluster = try tx.get(Cluster.self, region: region, kind: SimCloud.clusterKind, id: name),
                   cluster.status == "ACTIVE" else {
                 throw AWSError("ClusterNotFoundException", "Cluster not found.")
+            }
+            let services = try tx.all(Service.self, region: region, kind: SimCloud.serviceKind)
+                .filter { $0.clusterArn == cluster.clusterArn && $0.status == "ACTIVE" }
+            guard services.isEmpty else {
+                throw AWSError("ClusterContainsServicesException",
+                               "The Cluster cannot be deleted while Services are active.")
             }
             cluster.status = "INACTIVE"
             try tx.put(cluster, region: region, kind: SimCloud.clusterKind, id: name, name: name)

@@ -8,4 +8,21 @@ public protocol ECSAPI {
     func describeClusters(_ input: DescribeClustersInput) throws -> DescribeClustersOutput
     /// DeleteCluster: marks a cluster INACTIVE.
     func deleteCluster(_ input: DeleteClusterInput) throws -> DeleteClusterOutput
+    func registerTaskDefinition(_ input: RegisterTaskDefinitionInput) throws -> RegisterTaskDefinitionOutput
+    func listTaskDefinitions(_ input: ListTaskDefinitionsInput) throws -> ListTaskDefinitionsOutput
+    func listTaskDefinitionFamilies(_ input: ListTaskDefinitionFamiliesInput) throws -> ListTaskDefinitionFamiliesOutput
+    func describeTaskDefinition(_ input: DescribeTaskDefinitionInput) throws -> DescribeTaskDefinitionOutput
+    func deregisterTaskDefinition(_ input: DeregisterTaskDefinitionInput) throws -> DeregisterTaskDefinitionOutput
+    func createService(_ input: CreateServiceInput) throws -> CreateServiceOutput
+    func describeServices(_ input: DescribeServicesInput) throws -> DescribeServicesOutput
+    func listServices(_ input: ListServicesInput) throws -> ListServicesOutput
+    func updateService(_ input: UpdateServiceInput) throws -> UpdateServiceOutput
+    func deleteService(_ input: DeleteServiceInput) throws -> DeleteServiceOutput
+    func createTaskSet(_ input: CreateTaskSetInput) throws -> CreateTaskSetOutput
+    func describeTaskSets(_ input: DescribeTaskSetsInput) throws -> DescribeTaskSetsOutput
+    func updateTaskSet(_ input: UpdateTaskSetInput) throws -> UpdateTaskSetOutput
+    func deleteTaskSet(_ input: DeleteTaskSetInput) throws -> DeleteTaskSetOutput
+    func updateServicePrimaryTaskSet(_ input: UpdateServicePrimaryTaskSetInput) throws -> UpdateServicePrimaryTaskSetOutput
+    func listTasks(_ input: ListTasksInput) throws -> ListTasksOutput
+    func describeTasks(_ input: DescribeTasksInput) throws -> DescribeTasksOutput
 }

@@ -1,0 +1,51 @@
+import AWSModel
+import Foundation
+
+/// Injected API failures: `sim fail api OPERATION --error CODE --times N`.
+enum SimFaults {
+    struct Fault: Codable {
+        var code: String
+        var remaining: Int
+    }
+
+    static let key = "faults.api"
+
+    static func load(_ tx: SimStore.Transaction) throws -> [String: Fault] {
+        guard let text = try tx.meta(key) else { return [:] }
+        return (try? JSONDecoder().decode([String: Fault].self, from: Data(text.utf8))) ?? [:]
+    }
+
+    static func save(_ tx: SimStore.Transaction, _ faults: [String: Fault]) throws {
+        let data = try JSONEncoder().encode(faults)
+        try tx.setMeta(key, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Arms a fault: the next `times` calls of `operation` fail with `code`.
+    static func arm(_ tx: SimStore.Transaction, operation: String, code: String, times: Int) throws {
+        var faults = try load(tx)
+        faults[operation] = Fault(code: code, remaining: times)
+        try save(tx, faults)
+    }
+
+    /// Disarms every API fault.
+    static func clear(_ tx: SimStore.Transaction) throws {
+        try save(tx, [:])
+    }
+
+    static func isArmed(_ tx: SimStore.Transaction, operation: String) throws -> Bool {
+        guard try tx.meta(key) != nil else { return false }
+        return (try load(tx)[operation]?.remaining ?? 0) > 0
+    }
+
+    /// Consumes one armed failure of `operation`, if any, and returns the error to throw.
+    static func take(_ tx: SimStore.Transaction, operation: String) throws -> AWSError? {
+        guard try tx.meta(key) != nil else { return nil }
+        var faults = try load(tx)
+        guard var fault = faults[operation], fault.remaining > 0 else { return nil }
+        fault.remaining -= 1
+        faults[operation] = fault.remaining > 0 ? fault : nil
+        try save(tx, faults)
+        let status = ["ServiceUnavailable", "InternalFailure", "InternalError"].contains(fault.code) ? 503 : 400
+        return AWSError(fault.code, "injected by `sim fail api \(operation)`", statusCode: status)
+    }
+}
