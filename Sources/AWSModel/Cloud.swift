@@ -26,4 +26,10 @@ public protocol EmulatorControl: AnyObject {
     func advance(seconds: Double) throws
     /// Empties the simulated account (every region).
     func reset() throws
+    /// Virtual seconds per wall second while bgsh waits; nil for instant (waits jump).
+    func pace() throws -> Double?
+    /// Sets the pace (nil: instant).
+    func setPace(_ pace: Double?) throws
+    /// Makes the next `times` calls of `operation` fail with the AWS error `code`.
+    func failAPI(operation: String, code: String, times: Int) throws
 }

@@ -8,7 +8,21 @@ extension CommandTable {
         // Shell
         SetCommand.self, Unset.self, Vars.self, Echo.self, Source.self, OnError.self, Assert.self, Sleep.self,
         HelpCommand.self, History.self, Refresh.self, Exit.self,
+        ServiceSelect.self,
         // Resources
+        EcrCreate.self, EcrList.self, EcrDelete.self,
         ClusterCreate.self, ClusterList.self, ClusterDescribe.self, ClusterDelete.self,
+        TaskDefRegister.self, TaskDefList.self, TaskDefDescribe.self, TaskDefDeregister.self,
+        VpcCreate.self, VpcList.self, VpcDelete.self,
+        SubnetCreate.self, SubnetList.self, SubnetDelete.self,
+        SgCreate.self, SgList.self, SgDelete.self,
+        LbCreate.self, LbList.self, LbDescribe.self, LbDelete.self,
+        TargetGroupCreate.self, TargetGroupList.self, TargetGroupDescribe.self, TargetGroupHealth.self, TargetGroupDelete.self,
+        ListenerCreate.self, ListenerList.self, ListenerDelete.self,
+        ServiceCreate.self, ServiceList.self, ServiceDescribe.self, ServiceScale.self, ServiceEvents.self, ServiceDelete.self, Tasks.self,
+        AlarmCreate.self, AlarmList.self, AlarmDelete.self,
+        CodeDeployAppCreate.self, CodeDeployAppDelete.self, CodeDeployGroupCreate.self, CodeDeployGroupDelete.self,
+        // Simulator
+        SimClockCommand.self, SimAdvance.self, SimPace.self, SimFailAPI.self, SimReset.self,
     ])
 }

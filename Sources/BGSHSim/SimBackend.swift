@@ -50,6 +50,21 @@ public final class SimBackend: Backend, EmulatorControl {
         try store().write { tx in try SimClock.set(tx, try SimClock.now(tx) + max(0, seconds)) }
     }
 
+    /// Virtual seconds per wall second while bgsh waits; nil for instant.
+    public func pace() throws -> Double? {
+        try store().read { Double(try $0.meta("pace") ?? "") }
+    }
+
+    /// Sets the pace; nil makes waits instant.
+    public func setPace(_ pace: Double?) throws {
+        try store().write { try $0.setMeta("pace", pace.map { String($0) } ?? "instant") }
+    }
+
+    /// Arms an API fault.
+    public func failAPI(operation: String, code: String, times: Int) throws {
+        try store().write { try SimFaults.arm($0, operation: operation, code: code, times: times) }
+    }
+
     /// Empties the simulated account.
     public func reset() throws {
         try store().write { try $0.wipe() }

@@ -1,3 +1,4 @@
+import AWSModel
 import BGSHCore
 import BGSHSyntax
 
@@ -48,14 +49,28 @@ struct Assert: Command {
             let hint = Suggest.closest(to: kind, in: kinds).map { " (did you mean '\($0)'?)" } ?? ""
             throw invocation.failure("unknown resource kind '\(kind)'\(hint); kinds: \(kinds.joined(separator: " "))")
         }
+        let found: Bool
         switch resource {
         case .cluster:
-            let found = try invocation.cloud().describeClusters(.init(clusters: [name]))
-            guard found.clusters.contains(where: { $0.status == "ACTIVE" }) else {
-                throw invocation.failure("assertion failed: cluster '\(name)' does not exist in \(invocation.session.region)")
+            let clusters = try invocation.cloud().describeClusters(.init(clusters: [name])).clusters
+            found = clusters.contains { $0.status == "ACTIVE" }
+        case .codedeployApp:
+            found = (try? invocation.cloud().getApplication(GetApplicationInput(applicationName: name))) != nil
+        case .codedeployGroup:
+            let parts = name.split(separator: "/", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else {
+                throw invocation.failure("write a deployment group as APP/GROUP, like my-ecs-deploy/my-ecs-dg")
             }
+            found = (try? invocation.cloud().getDeploymentGroup(GetDeploymentGroupInput(applicationName: parts[0], deploymentGroupName: parts[1]))) != nil
+        case .service:
+            _ = try invocation.session.requireCluster()
+            found = try ResourceNames.all(.service, in: invocation.session).contains(name)
         default:
-            throw invocation.failure("assert exists \(kind) is not available yet: this backend version manages clusters only")
+            found = try ResourceNames.all(resource, in: invocation.session).contains(name)
+        }
+        guard found else {
+            let place = resource == .service ? "cluster \(invocation.session.cluster ?? "")" : invocation.session.region
+            throw invocation.failure("assertion failed: \(kind) '\(name)' does not exist in \(place)")
         }
     }
 }

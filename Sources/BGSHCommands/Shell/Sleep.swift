@@ -12,6 +12,8 @@ struct Sleep: Command {
     static func run(_ invocation: Invocation) throws {
         guard let duration = invocation.duration("DURATION") else { return }
         if let emulator = invocation.session.backend.emulator {
+            // Under `sim pace N` the wait takes wall time too, so another shell can act meanwhile.
+            if let pace = try emulator.pace() { Thread.sleep(forTimeInterval: Double(duration.seconds) / pace) }
             try emulator.advance(seconds: Double(duration.seconds))
         } else {
             Thread.sleep(forTimeInterval: Double(duration.seconds))

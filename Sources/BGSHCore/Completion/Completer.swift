@@ -146,23 +146,8 @@ public struct Completer {
     /// Names of live resources of a kind, from the backend (cached until `refresh`).
     public func resourceNames(_ kind: ResourceKind) -> [String] {
         if let cached = session.completionCache[kind] { return cached }
-        var names: [String] = []
-        do {
-            let cloud = try session.cloud()
-            switch kind {
-            case .cluster:
-                var token: String?
-                repeat {
-                    let page = try cloud.listClusters(ListClustersInput(nextToken: token))
-                    names += page.clusterArns.map { String($0.split(separator: "/").last ?? Substring($0)) }
-                    token = page.nextToken
-                } while token != nil
-            default:
-                break
-            }
-        } catch {
-            return []  // completion never fails loudly: no names is the answer
-        }
+        // Completion never fails loudly: no names is the answer.
+        guard let names = try? ResourceNames.all(kind, in: session) else { return [] }
         session.completionCache[kind] = names
         return names
     }

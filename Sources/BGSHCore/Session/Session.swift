@@ -48,6 +48,8 @@ public final class Session {
     public var isInteractive: Bool
     /// Mutating calls are printed, not made.
     public var isDryRun = false
+    /// How many placeholder ids this dry run has handed out.
+    public var dryRunCounter = 0
     /// Confirmations are answered yes.
     public var assumesYes = false
     /// Errors are marked in colour (`--color`, NO_COLOR).

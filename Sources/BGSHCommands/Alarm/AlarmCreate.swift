@@ -1,0 +1,57 @@
+import AWSModel
+import BGSHCore
+
+/// `alarm create NAME --tg TG …`: PutMetricAlarm on that target group's ALB metric.
+struct AlarmCreate: Command {
+    static let spec = CommandSpec(
+        ["alarm", "create"], group: .resources,
+        summary: "create a CloudWatch alarm on a target group's ALB metric (PutMetricAlarm)",
+        arguments: [ArgumentSpec("NAME", .string, help: "the alarm's name")],
+        options: [.option("tg", .resource(.targetGroup), valueName: "TG", help: "the target group it watches"),
+                  .option("metric", .choice(["HTTPCode_Target_5XX_Count", "HTTPCode_ELB_5XX_Count", "TargetResponseTime", "UnHealthyHostCount", "RequestCount"]),
+                          valueName: "METRIC", help: "default HTTPCode_Target_5XX_Count"),
+                  .option("threshold", .integer(0...1_000_000), valueName: "N", help: "the alarm fires at N or more in a period"),
+                  .option("period", .duration, valueName: "DURATION", help: "default 1m"),
+                  .option("evaluation-periods", .integer(1...100), valueName: "N", help: "default 1"),
+                  CommonOptions.as],
+        examples: [Example("alarm create green-5xx --tg green-tg --threshold 5", "fires when green answers 5 or more 5xx in a minute")],
+        isMutating: true)
+
+    static func run(_ invocation: Invocation) throws {
+        let name = invocation.string("NAME") ?? ""
+        guard let tgReference = invocation.string("tg") else { throw invocation.failure("alarm create needs --tg TG") }
+        guard let threshold = invocation.integer("threshold") else { throw invocation.failure("alarm create needs --threshold N") }
+        let tg = try Resolve.targetGroup(tgReference, invocation, at: "tg")
+        let period = invocation.duration("period")?.seconds ?? 60
+        guard period == 10 || period == 30 || (period >= 60 && period % 60 == 0) else {
+            throw invocation.failure("--period must be 10s, 30s or whole minutes", at: "period")
+        }
+        // CloudWatch names a target group by the tail of its ARN: targetgroup/NAME/HEX.
+        let dimension = (tg.TargetGroupArn ?? "").components(separatedBy: ":").last ?? ""
+        let metric = invocation.string("metric") ?? "HTTPCode_Target_5XX_Count"
+        let input = PutMetricAlarmInput(AlarmName: name, MetricName: metric, Namespace: "AWS/ApplicationELB",
+                                        Statistic: metric == "TargetResponseTime" ? "Average" : "Sum",
+                                        Dimensions: [Dimension(Name: "TargetGroup", Value: dimension)], Period: period,
+                                        EvaluationPeriods: invocation.integer("evaluation-periods") ?? 1, Threshold: Double(threshold),
+                                        ComparisonOperator: "GreaterThanOrEqualToThreshold", TreatMissingData: "notBreaching")
+        let cloud = try invocation.cloud()
+        if let existing = try cloud.describeAlarms(DescribeAlarmsInput(AlarmNames: [name])).MetricAlarms.first {
+            var differences: [String] = []
+            if existing.Dimensions != input.Dimensions { differences.append("another target group") }
+            if existing.MetricName != input.MetricName { differences.append("metric \(existing.MetricName ?? "")") }
+            if existing.Threshold != input.Threshold { differences.append("threshold \(Int(existing.Threshold ?? 0))") }
+            if existing.Period != input.Period || existing.EvaluationPeriods != input.EvaluationPeriods { differences.append("another period") }
+            guard differences.isEmpty else {
+                throw invocation.failure("alarm '\(name)' exists with \(differences.joined(separator: ", ")): delete it first or pick another name", at: "NAME")
+            }
+            invocation.produce(existing.AlarmArn ?? "")
+            return
+        }
+        guard try invocation.mutate("cloudwatch:PutMetricAlarm", input, { try cloud.putMetricAlarm(input) }) != nil else {
+            invocation.produce("arn:aws:cloudwatch:\(invocation.session.region):123456789012:alarm:dryrun-\(name)")
+            return
+        }
+        invocation.session.completionCache[.alarm] = nil
+        invocation.produce(try cloud.describeAlarms(DescribeAlarmsInput(AlarmNames: [name])).MetricAlarms.first?.AlarmArn ?? "")
+    }
+}

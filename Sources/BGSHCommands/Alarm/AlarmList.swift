@@ -1,0 +1,20 @@
+import AWSModel
+import BGSHCore
+
+/// `alarm list`: DescribeAlarms.
+struct AlarmList: Command {
+    static let spec = CommandSpec(
+        ["alarm", "list"], group: .resources,
+        summary: "list CloudWatch alarms and their state (DescribeAlarms)",
+        examples: [Example("alarm list", "name, state, metric and threshold of each")])
+
+    static func run(_ invocation: Invocation) throws {
+        let output = try invocation.cloud().describeAlarms(DescribeAlarmsInput())
+        let rows = output.MetricAlarms.map { a in
+            [a.AlarmName ?? "", a.StateValue ?? "", a.MetricName ?? "", ">= \(Int(a.Threshold ?? 0)) in \(a.Period ?? 60)s",
+             a.Dimensions?.first?.Value ?? ""]
+        }
+        invocation.show(View(json: try JSONValue.from(output), table: Table(headers: ["NAME", "STATE", "METRIC", "THRESHOLD", "TARGET GROUP"], rows: rows),
+                             text: output.MetricAlarms.compactMap(\.AlarmName)))
+    }
+}

@@ -1,0 +1,43 @@
+import AWSModel
+import BGSHCore
+
+/// `lb create NAME --subnets S1,S2 [--security-groups SG]`: CreateLoadBalancer (application).
+struct LbCreate: Command {
+    static let spec = CommandSpec(
+        ["lb", "create"], group: .resources,
+        summary: "create an application load balancer (CreateLoadBalancer); re-running returns it",
+        arguments: [ArgumentSpec("NAME", .string, help: "up to 32 letters, digits and hyphens")],
+        options: [.option("subnets", .resource(.subnet), valueName: "S1,S2", help: "subnets in two or more availability zones"),
+                  .option("security-groups", .resource(.securityGroup), valueName: "SG,…", help: "security groups (default: the VPC's default group)"),
+                  .flag("internal", help: "an internal load balancer (default: internet-facing)"),
+                  CommonOptions.as],
+        examples: [Example("lb create my-ecs-alb --subnets $SUB1,$SUB2 --security-groups $SG", "the seed's load balancer; prints its ARN")],
+        isMutating: true)
+
+    static func run(_ invocation: Invocation) throws {
+        let name = invocation.string("NAME") ?? ""
+        guard let subnetList = invocation.string("subnets") else { throw invocation.failure("lb create needs --subnets S1,S2") }
+        let subnets = try Resolve.list(subnetList).map { try Resolve.subnet($0, invocation, at: "subnets").SubnetId ?? $0 }
+        let groups = try invocation.string("security-groups").map { list in
+            try Resolve.list(list).map { try Resolve.securityGroup($0, vpcId: nil, invocation, at: "security-groups").GroupId ?? $0 }
+        }
+        let input = CreateLoadBalancerInput(Name: name, Subnets: subnets, SecurityGroups: groups,
+                                            Scheme: invocation.flag("internal") ? "internal" : "internet-facing")
+        let cloud = try invocation.cloud()
+        if let existing = try? cloud.describeLoadBalancers(DescribeLoadBalancersInput(Names: [name])).LoadBalancers.first {
+            // The simulator (like AWS) answers a same-settings re-create with the existing one,
+            // and a different one with DuplicateLoadBalancerName: let it decide, but only call it
+            // for real when something may differ.
+            if Set(existing.AvailabilityZones?.map(\.SubnetId) ?? []) == Set(subnets), groups == nil || Set(existing.SecurityGroups ?? []) == Set(groups ?? []) {
+                invocation.produce(existing.LoadBalancerArn ?? "")
+                return
+            }
+        }
+        guard let output = try invocation.mutate("elbv2:CreateLoadBalancer", input, { try cloud.createLoadBalancer(input) }) else {
+            invocation.produce(invocation.placeholderArn("elasticloadbalancing", "loadbalancer/app", name: name))
+            return
+        }
+        invocation.session.completionCache[.loadBalancer] = nil
+        invocation.produce(output.LoadBalancers.first?.LoadBalancerArn ?? "")
+    }
+}

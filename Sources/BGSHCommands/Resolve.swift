@@ -1,0 +1,133 @@
+import AWSModel
+import BGSHCore
+
+/// Finding resources by what a user types: names, ids or ARNs, with did-you-mean when nothing
+/// matches. Every "not found" message names the kind, what was typed and the region.
+enum Resolve {
+    static func notFound(_ kind: String, _ reference: String, _ candidates: [String], _ invocation: Invocation, at argument: String?,
+                         create: String) -> CommandError {
+        let hint = Suggest.closest(to: reference, in: candidates).map { " (did you mean '\($0)'?)" }
+            ?? (candidates.isEmpty ? "; there are none: create one with `\(create)`" : "")
+        return invocation.failure("\(kind) '\(reference)' not found in \(invocation.session.region)\(hint)", at: argument)
+    }
+
+    /// Under `--dry-run`, a placeholder id (`vpc-dryrun0001`, `…/dryrun-NAME`) stands for what an
+    /// earlier command would have created: it resolves to itself.
+    static func isPlaceholder(_ reference: String, _ invocation: Invocation) -> Bool {
+        invocation.session.isDryRun && reference.contains("dryrun")
+    }
+
+    static func vpc(_ reference: String, _ invocation: Invocation, at argument: String?) throws -> Vpc {
+        if isPlaceholder(reference, invocation) { var v = Vpc(); v.VpcId = reference; return v }
+        let vpcs = try invocation.cloud().describeVpcs(DescribeVpcsRequest()).Vpcs
+        if let vpc = vpcs.first(where: { $0.VpcId == reference }) { return vpc }
+        let named = vpcs.filter { $0.Tags?.contains(EC2Tag(Key: "Name", Value: reference)) == true }
+        if named.count == 1 { return named[0] }
+        if named.count > 1 {
+            throw invocation.failure("several VPCs are named '\(reference)' (\(named.compactMap(\.VpcId).joined(separator: ", "))): give the id", at: argument)
+        }
+        let candidates = vpcs.compactMap(\.VpcId) + vpcs.flatMap { ($0.Tags ?? []).filter { $0.Key == "Name" }.map(\.Value) }
+        throw notFound("vpc", reference, candidates, invocation, at: argument, create: "vpc create CIDR --name NAME")
+    }
+
+    static func subnet(_ reference: String, _ invocation: Invocation, at argument: String?) throws -> Subnet {
+        if isPlaceholder(reference, invocation) { var v = Subnet(); v.SubnetId = reference; return v }
+        let subnets = try invocation.cloud().describeSubnets(DescribeSubnetsRequest()).Subnets
+        if let subnet = subnets.first(where: { $0.SubnetId == reference }) { return subnet }
+        throw notFound("subnet", reference, subnets.compactMap(\.SubnetId), invocation, at: argument, create: "subnet create CIDR --vpc VPC --az AZ")
+    }
+
+    static func securityGroup(_ reference: String, vpcId: String?, _ invocation: Invocation, at argument: String?) throws -> SecurityGroup {
+        if isPlaceholder(reference, invocation) { var v = SecurityGroup(); v.GroupId = reference; return v }
+        let groups = try invocation.cloud().describeSecurityGroups(DescribeSecurityGroupsRequest()).SecurityGroups
+        if let group = groups.first(where: { $0.GroupId == reference }) { return group }
+        let named = groups.filter { $0.GroupName == reference && (vpcId == nil || $0.VpcId == vpcId) }
+        if named.count == 1 { return named[0] }
+        if named.count > 1 {
+            throw invocation.failure("several security groups are named '\(reference)': give the id (sg-…)", at: argument)
+        }
+        throw notFound("security group", reference, groups.compactMap(\.GroupId) + groups.compactMap(\.GroupName), invocation, at: argument,
+                       create: "sg create NAME --vpc VPC")
+    }
+
+    static func loadBalancer(_ reference: String, _ invocation: Invocation, at argument: String?) throws -> LoadBalancer {
+        if isPlaceholder(reference, invocation) { var v = LoadBalancer(); v.LoadBalancerArn = reference; v.LoadBalancerName = reference; return v }
+        let all = try invocation.cloud().describeLoadBalancers(DescribeLoadBalancersInput()).LoadBalancers
+        if let lb = all.first(where: { $0.LoadBalancerArn == reference || $0.LoadBalancerName == reference }) { return lb }
+        throw notFound("load balancer", reference, all.compactMap(\.LoadBalancerName), invocation, at: argument, create: "lb create NAME --subnets S1,S2")
+    }
+
+    static func targetGroup(_ reference: String, _ invocation: Invocation, at argument: String?) throws -> TargetGroup {
+        if isPlaceholder(reference, invocation) { var v = TargetGroup(); v.TargetGroupArn = reference; v.TargetGroupName = reference; return v }
+        let all = try invocation.cloud().describeTargetGroups(DescribeTargetGroupsInput()).TargetGroups
+        if let tg = all.first(where: { $0.TargetGroupArn == reference || $0.TargetGroupName == reference }) { return tg }
+        throw notFound("target group", reference, all.compactMap(\.TargetGroupName), invocation, at: argument, create: "tg create NAME --vpc VPC")
+    }
+
+    /// `LB:PORT` or a listener ARN.
+    static func listener(_ reference: String, _ invocation: Invocation, at argument: String?) throws -> (LoadBalancer, Listener) {
+        let cloud = try invocation.cloud()
+        if reference.hasPrefix("arn:") {
+            guard let listener = try? cloud.describeListeners(DescribeListenersInput(ListenerArns: [reference])).Listeners.first,
+                  let lb = try? cloud.describeLoadBalancers(DescribeLoadBalancersInput(LoadBalancerArns: [listener.LoadBalancerArn ?? ""])).LoadBalancers.first else {
+                throw invocation.failure("listener '\(reference)' not found in \(invocation.session.region)", at: argument)
+            }
+            return (lb, listener)
+        }
+        guard let colon = reference.lastIndex(of: ":"), let port = Int(reference[reference.index(after: colon)...]) else {
+            throw invocation.failure("'\(reference)' is not a listener: write LB:PORT (my-ecs-alb:80) or its ARN", at: argument)
+        }
+        let lb = try loadBalancer(String(reference[..<colon]), invocation, at: argument)
+        let listeners = try cloud.describeListeners(DescribeListenersInput(LoadBalancerArn: lb.LoadBalancerArn)).Listeners
+        guard let listener = listeners.first(where: { $0.Port == port }) else {
+            let ports = listeners.compactMap(\.Port).map(String.init)
+            throw invocation.failure("load balancer '\(lb.LoadBalancerName ?? "")' has no listener on port \(port)"
+                                     + (ports.isEmpty ? "; create one with `listener create --lb \(lb.LoadBalancerName ?? "") --port \(port) --forward TG`" : " (ports: \(ports.joined(separator: ", ")))"),
+                                     at: argument)
+        }
+        return (lb, listener)
+    }
+
+    static func taskDefinition(_ reference: String, _ invocation: Invocation, at argument: String?) throws -> TaskDefinition {
+        let cloud = try invocation.cloud()
+        do {
+            return try cloud.describeTaskDefinition(DescribeTaskDefinitionInput(taskDefinition: reference)).taskDefinition
+        } catch let error as AWSError where error.code == "ClientException" {
+            let families = (try? cloud.listTaskDefinitionFamilies(ListTaskDefinitionFamiliesInput()).families) ?? []
+            let family = String(reference.split(separator: ":").first ?? "")
+            if families.contains(family) {
+                throw invocation.failure("task definition '\(reference)' not found (family \(family) exists: see `taskdef list \(family)`)", at: argument)
+            }
+            throw notFound("task definition", reference, families, invocation, at: argument, create: "taskdef register FILE.json")
+        }
+    }
+
+    static func service(_ reference: String, _ invocation: Invocation, at argument: String?) throws -> Service {
+        let cluster = try invocation.session.requireCluster()
+        let cloud = try invocation.cloud()
+        let found = try cloud.describeServices(DescribeServicesInput(cluster: cluster, services: [reference]))
+        if let service = found.services.first, service.status == "ACTIVE" { return service }
+        let names = (try? ResourceNames.all(.service, in: invocation.session)) ?? []
+        throw notFound("service", reference, names, invocation, at: argument, create: "service create NAME …")
+    }
+
+    static func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
+
+import Foundation
+
+extension Invocation {
+    /// The placeholder id a dry run hands out: `vpc-dryrun0001`, numbered per session.
+    func placeholder(_ prefix: String) -> String {
+        session.dryRunCounter += 1
+        let n = session.dryRunCounter
+        return prefix + "dryrun" + String(repeating: "0", count: max(0, 4 - String(n).count)) + String(n)
+    }
+
+    /// A placeholder ARN ending `/dryrun-NAME`.
+    func placeholderArn(_ service: String, _ resource: String, name: String) -> String {
+        "arn:aws:\(service):\(session.region):123456789012:\(resource)/dryrun-\(name)"
+    }
+}

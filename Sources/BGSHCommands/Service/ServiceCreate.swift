@@ -1,0 +1,132 @@
+import AWSModel
+import BGSHCore
+
+/// `service create NAME --taskdef … --blue-tg … --green-tg … --listener LB:PORT …`.
+///
+/// Under `--controller taskset` (the default): an ECS service with the EXTERNAL controller, a
+/// first (blue) task set at 100 % on the blue target group, made primary, and the production
+/// listener rewritten to a weighted forward (blue 100, green 0); the test listener, if given,
+/// forwards to green. Under `--controller codedeploy`: a CODE_DEPLOY service on the blue target
+/// group; green and the listeners are recorded for `codedeploy group create`.
+struct ServiceCreate: Command {
+    static let spec = CommandSpec(
+        ["service", "create"], group: .resources,
+        summary: "create a blue-green ECS service on the current cluster (taskset or codedeploy controller)",
+        arguments: [ArgumentSpec("NAME", .string, help: "the service's name")],
+        options: [.option("taskdef", .resource(.taskdefFamily), valueName: "FAMILY[:REV]", help: "what blue runs"),
+                  .option("blue-tg", .resource(.targetGroup), valueName: "TG", help: "the target group blue starts on"),
+                  .option("green-tg", .resource(.targetGroup), valueName: "TG", help: "the target group green will use"),
+                  .option("listener", .resource(.listener), valueName: "LB:PORT", help: "the production listener"),
+                  .option("test-listener", .resource(.listener), valueName: "LB:PORT", help: "a test listener that forwards to green"),
+                  .option("container", .string, valueName: "C", help: "the container the load balancer sends traffic to"),
+                  .option("port", .port, valueName: "P", help: "that container's port"),
+                  .option("desired", .integer(0...1000), valueName: "N", help: "how many tasks (default 1)"),
+                  .option("subnets", .resource(.subnet), valueName: "S1,S2", help: "the tasks' subnets"),
+                  .option("security-groups", .resource(.securityGroup), valueName: "SG,…", help: "the tasks' security groups"),
+                  .flag("public-ip", help: "give tasks a public IP"),
+                  .option("controller", .choice(["taskset", "codedeploy"]), valueName: "CONTROLLER", help: "taskset (default: bgsh shifts traffic) or codedeploy"),
+                  CommonOptions.as],
+        examples: [Example("service create myBGService --taskdef ecs-bg-task-def-v1 --blue-tg blue-tg --green-tg green-tg --listener my-ecs-alb:80 --container php-app --port 80 --desired 1 --subnets $SUB1,$SUB2 --security-groups $SG",
+                           "the seed's service under bgsh's taskset controller")],
+        isMutating: true)
+
+    static func run(_ invocation: Invocation) throws {
+        let name = invocation.string("NAME") ?? ""
+        let cluster = try invocation.session.requireCluster()
+        for flag in ["taskdef", "blue-tg", "green-tg", "listener", "container", "port"] where !invocation.has(flag) {
+            throw invocation.failure("service create needs --\(flag) (see `help service create`)")
+        }
+        let controller = invocation.string("controller") ?? "taskset"
+        let definition = try Resolve.taskDefinition(invocation.string("taskdef") ?? "", invocation, at: "taskdef")
+        let blue = try Resolve.targetGroup(invocation.string("blue-tg") ?? "", invocation, at: "blue-tg")
+        let green = try Resolve.targetGroup(invocation.string("green-tg") ?? "", invocation, at: "green-tg")
+        guard blue.TargetGroupArn != green.TargetGroupArn else {
+            throw invocation.failure("--blue-tg and --green-tg must be two different target groups", at: "green-tg")
+        }
+        let (_, listener) = try Resolve.listener(invocation.string("listener") ?? "", invocation, at: "listener")
+        let testListener = try invocation.string("test-listener").map { try Resolve.listener($0, invocation, at: "test-listener").1 }
+        if let testListener, testListener.ListenerArn == listener.ListenerArn {
+            throw invocation.failure("the test listener must differ from the production listener", at: "test-listener")
+        }
+        let container = invocation.string("container") ?? ""
+        let port = invocation.integer("port") ?? 80
+        guard let containerDefinition = definition.containerDefinitions?.first(where: { $0.name == container }) else {
+            let names = definition.containerDefinitions?.compactMap(\.name) ?? []
+            let hint = Suggest.closest(to: container, in: names).map { " (did you mean '\($0)'?)" } ?? " (it has \(names.joined(separator: ", ")))"
+            throw invocation.failure("task definition \(definition.family ?? ""):\(definition.revision ?? 0) has no container '\(container)'\(hint)", at: "container")
+        }
+        guard containerDefinition.portMappings?.contains(where: { $0.containerPort == port }) == true else {
+            throw invocation.failure("container '\(container)' does not expose port \(port)", at: "port")
+        }
+        let subnets = try invocation.string("subnets").map { try Resolve.list($0).map { try Resolve.subnet($0, invocation, at: "subnets").SubnetId ?? $0 } } ?? []
+        let groups = try invocation.string("security-groups").map { try Resolve.list($0).map { try Resolve.securityGroup($0, vpcId: nil, invocation, at: "security-groups").GroupId ?? $0 } }
+        let network = subnets.isEmpty ? nil : NetworkConfiguration(awsvpcConfiguration: AwsVpcConfiguration(
+            subnets: subnets, securityGroups: groups, assignPublicIp: invocation.flag("public-ip") ? "ENABLED" : "DISABLED"))
+        let tags = ServiceTags(controller: controller, blueTargetGroup: blue.TargetGroupArn ?? "", greenTargetGroup: green.TargetGroupArn ?? "",
+                               listener: listener.ListenerArn ?? "", testListener: testListener?.ListenerArn, container: container, port: port)
+        let desired = invocation.integer("desired") ?? 1
+        let cloud = try invocation.cloud()
+
+        // Identity: a service of that name; the same setup again is not an error.
+        if let existing = try? cloud.describeServices(DescribeServicesInput(cluster: cluster, services: [name])).services.first, existing.status == "ACTIVE" {
+            guard let have = ServiceTags(existing.tags) else {
+                throw invocation.failure("service '\(name)' exists but was not created by bgsh: pick another name", at: "NAME")
+            }
+            var differences: [String] = []
+            if have.controller != tags.controller { differences.append("controller \(have.controller)") }
+            if Set([have.blueTargetGroup, have.greenTargetGroup]) != Set([tags.blueTargetGroup, tags.greenTargetGroup]) { differences.append("other target groups") }
+            if have.listener != tags.listener { differences.append("another production listener") }
+            if have.container != tags.container || have.port != tags.port { differences.append("container \(have.container):\(have.port)") }
+            guard differences.isEmpty else {
+                throw invocation.failure("service '\(name)' exists with \(differences.joined(separator: ", ")): delete it first or pick another name", at: "NAME")
+            }
+            invocation.produce(existing.serviceArn ?? "")
+            return
+        }
+
+        let lb = ServiceLoadBalancer(targetGroupArn: blue.TargetGroupArn, containerName: container, containerPort: port)
+        var input = CreateServiceInput(cluster: cluster, serviceName: name)
+        input.desiredCount = desired
+        input.launchType = "FARGATE"
+        input.networkConfiguration = network
+        input.tags = tags.tags
+        if controller == "codedeploy" {
+            input.taskDefinition = definition.taskDefinitionArn
+            input.loadBalancers = [lb]
+            input.deploymentController = DeploymentController(type: "CODE_DEPLOY")
+            guard let output = try invocation.mutate("ecs:CreateService", input, { try cloud.createService(input) }) else {
+                invocation.produce(invocation.placeholderArn("ecs", "service/\(cluster)", name: name))
+                return
+            }
+            invocation.session.completionCache[.service] = nil
+            invocation.produce(output.service.serviceArn ?? "")
+            return
+        }
+        input.deploymentController = DeploymentController(type: "EXTERNAL")
+        let created = try invocation.mutate("ecs:CreateService", input, { try cloud.createService(input) })
+        var taskSet = CreateTaskSetInput(cluster: cluster, service: name, taskDefinition: definition.taskDefinitionArn ?? "")
+        taskSet.externalId = "bgsh-blue"
+        taskSet.loadBalancers = [lb]
+        taskSet.networkConfiguration = network
+        taskSet.launchType = "FARGATE"
+        taskSet.scale = Scale(value: 100, unit: "PERCENT")
+        taskSet.tags = [Tag(key: "bgsh:role", value: "blue")]
+        let set = try invocation.mutate("ecs:CreateTaskSet", taskSet, { try cloud.createTaskSet(taskSet) })
+        let primary = UpdateServicePrimaryTaskSetInput(cluster: cluster, service: name, primaryTaskSet: set?.taskSet.taskSetArn ?? "dryrun-blue")
+        _ = try invocation.mutate("ecs:UpdateServicePrimaryTaskSet", primary, { try cloud.updateServicePrimaryTaskSet(primary) })
+        // AWS: ModifyListener replaces the whole action list.
+        let weighted = ModifyListenerInput(ListenerArn: listener.ListenerArn ?? "",
+                                           DefaultActions: [.weighted([(blue.TargetGroupArn ?? "", 100), (green.TargetGroupArn ?? "", 0)])])
+        _ = try invocation.mutate("elbv2:ModifyListener", weighted, { try cloud.modifyListener(weighted) })
+        if let testListener {
+            let test = ModifyListenerInput(ListenerArn: testListener.ListenerArn ?? "", DefaultActions: [.forward(green.TargetGroupArn ?? "")])
+            _ = try invocation.mutate("elbv2:ModifyListener", test, { try cloud.modifyListener(test) })
+        }
+        guard let created else {
+            invocation.produce(invocation.placeholderArn("ecs", "service/\(cluster)", name: name))
+            return
+        }
+        invocation.session.completionCache[.service] = nil
+        invocation.produce(created.service.serviceArn ?? "")
+    }
+}

@@ -1,0 +1,40 @@
+import AWSModel
+
+/// What bgsh records on a service it creates, as `bgsh:*` tags, so that any bgsh (on any
+/// machine) finds the blue-green setup from AWS itself: no second copy to disagree.
+struct ServiceTags {
+    var controller: String
+    var blueTargetGroup: String
+    var greenTargetGroup: String
+    var listener: String
+    var testListener: String?
+    var container: String
+    var port: Int
+
+    var tags: [Tag] {
+        var tags = [Tag(key: "bgsh:controller", value: controller), Tag(key: "bgsh:blue-tg", value: blueTargetGroup),
+                    Tag(key: "bgsh:green-tg", value: greenTargetGroup), Tag(key: "bgsh:listener", value: listener),
+                    Tag(key: "bgsh:container", value: container), Tag(key: "bgsh:port", value: String(port))]
+        if let testListener { tags.append(Tag(key: "bgsh:test-listener", value: testListener)) }
+        return tags
+    }
+
+    init(controller: String, blueTargetGroup: String, greenTargetGroup: String, listener: String, testListener: String?, container: String, port: Int) {
+        self.controller = controller
+        self.blueTargetGroup = blueTargetGroup
+        self.greenTargetGroup = greenTargetGroup
+        self.listener = listener
+        self.testListener = testListener
+        self.container = container
+        self.port = port
+    }
+
+    /// Reads them back; nil for a service bgsh did not create.
+    init?(_ tags: [Tag]?) {
+        let map = Dictionary((tags ?? []).map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        guard let controller = map["bgsh:controller"], let blue = map["bgsh:blue-tg"], let green = map["bgsh:green-tg"],
+              let listener = map["bgsh:listener"], let container = map["bgsh:container"], let port = map["bgsh:port"].flatMap(Int.init) else { return nil }
+        self.init(controller: controller, blueTargetGroup: blue, greenTargetGroup: green, listener: listener,
+                  testListener: map["bgsh:test-listener"], container: container, port: port)
+    }
+}

@@ -1,0 +1,39 @@
+import AWSModel
+import BGSHCore
+
+/// `tasks`: the current service's tasks, each with its colour (ListTasks, DescribeTasks).
+struct Tasks: Command {
+    static let spec = CommandSpec(
+        ["tasks"], group: .resources,
+        summary: "the current service's tasks with their status, address and colour (ListTasks, DescribeTasks)",
+        examples: [Example("tasks", "one row a task")])
+
+    static func run(_ invocation: Invocation) throws {
+        let cluster = try invocation.session.requireCluster()
+        guard let name = invocation.session.service else { throw invocation.failure("no service selected: select one with `service NAME`") }
+        let service = try Resolve.service(name, invocation, at: nil)
+        let cloud = try invocation.cloud()
+        let arns = try cloud.listTasks(ListTasksInput(cluster: cluster, serviceName: name)).taskArns
+        var tasks: [AWSModel.Task] = []
+        var start = 0
+        while start < arns.count {
+            tasks += try cloud.describeTasks(DescribeTasksInput(cluster: cluster, tasks: Array(arns[start..<min(arns.count, start + 100)]))).tasks
+            start += 100
+        }
+        let tags = ServiceTags(service.tags)
+        func colour(_ task: AWSModel.Task) -> String {
+            guard let set = service.taskSets?.first(where: { $0.id == task.startedBy }) else { return "-" }
+            let tg = set.loadBalancers?.first?.targetGroupArn
+            if let role = set.tags?.first(where: { $0.key == "bgsh:role" })?.value { return role }
+            return tg == tags?.blueTargetGroup ? "blue" : tg == tags?.greenTargetGroup ? "green" : "-"
+        }
+        let rows = tasks.map { task in
+            [String(task.taskArn?.split(separator: "/").last ?? ""), colour(task), task.lastStatus ?? "",
+             task.attachments?.first?.details?.first { $0.name == "privateIPv4Address" }?.value ?? "",
+             String(task.taskDefinitionArn?.split(separator: "/").last ?? "")]
+        }
+        invocation.show(View(json: try JSONValue.from(DescribeTasksOutput(tasks: tasks, failures: [])),
+                             table: Table(headers: ["TASK", "COLOUR", "STATUS", "ADDRESS", "TASK DEFINITION"], rows: rows),
+                             text: tasks.compactMap(\.taskArn)))
+    }
+}

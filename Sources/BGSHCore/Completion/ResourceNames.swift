@@ -1,0 +1,70 @@
+import AWSModel
+
+/// The names of live resources by kind, as a user types them: what TAB offers and what
+/// did-you-mean compares against.
+public enum ResourceNames {
+    /// Every name of `kind` in the session's region (services: in the current cluster).
+    /// - Throws: the backend's errors.
+    public static func all(_ kind: ResourceKind, in session: Session) throws -> [String] {
+        let cloud = try session.cloud()
+        switch kind {
+        case .cluster:
+            var names: [String] = []
+            var token: String?
+            repeat {
+                let page = try cloud.listClusters(ListClustersInput(nextToken: token))
+                names += page.clusterArns.map(lastPathComponent)
+                token = page.nextToken
+            } while token != nil
+            return names
+        case .service:
+            guard let cluster = session.cluster else { return [] }
+            var names: [String] = []
+            var token: String?
+            repeat {
+                let page = try cloud.listServices(ListServicesInput(cluster: cluster, nextToken: token))
+                names += page.serviceArns.map(lastPathComponent)
+                token = page.nextToken
+            } while token != nil
+            return names
+        case .taskdefFamily:
+            var names: [String] = []
+            var token: String?
+            repeat {
+                let page = try cloud.listTaskDefinitionFamilies(ListTaskDefinitionFamiliesInput(nextToken: token))
+                names += page.families
+                token = page.nextToken
+            } while token != nil
+            return names
+        case .targetGroup:
+            return try cloud.describeTargetGroups(DescribeTargetGroupsInput()).TargetGroups.compactMap(\.TargetGroupName)
+        case .loadBalancer:
+            return try cloud.describeLoadBalancers(DescribeLoadBalancersInput()).LoadBalancers.compactMap(\.LoadBalancerName)
+        case .listener:
+            var names: [String] = []
+            for lb in try cloud.describeLoadBalancers(DescribeLoadBalancersInput()).LoadBalancers {
+                let listeners = try cloud.describeListeners(DescribeListenersInput(LoadBalancerArn: lb.LoadBalancerArn))
+                names += listeners.Listeners.map { "\(lb.LoadBalancerName ?? ""):\($0.Port ?? 0)" }
+            }
+            return names
+        case .vpc:
+            return try cloud.describeVpcs(DescribeVpcsRequest()).Vpcs.flatMap { vpc in
+                [vpc.VpcId].compactMap { $0 } + (vpc.Tags ?? []).filter { $0.Key == "Name" }.map(\.Value)
+            }
+        case .subnet:
+            return try cloud.describeSubnets(DescribeSubnetsRequest()).Subnets.compactMap(\.SubnetId)
+        case .securityGroup:
+            return try cloud.describeSecurityGroups(DescribeSecurityGroupsRequest()).SecurityGroups.flatMap { [$0.GroupId, $0.GroupName].compactMap { $0 } }
+        case .ecrRepository:
+            return try cloud.describeRepositories(DescribeRepositoriesRequest()).repositories.compactMap(\.repositoryName)
+        case .alarm:
+            return try cloud.describeAlarms(DescribeAlarmsInput()).MetricAlarms.compactMap(\.AlarmName)
+        case .codedeployApp, .codedeployGroup:
+            return []
+        }
+    }
+
+    static func lastPathComponent(_ arn: String) -> String {
+        String(arn.split(separator: "/").last ?? Substring(arn))
+    }
+}
