@@ -14,11 +14,29 @@ enum Resolve {
     /// Under `--dry-run`, a placeholder id (`vpc-dryrun0001`, `…/dryrun-NAME`) stands for what an
     /// earlier command would have created: it resolves to itself.
     static func isPlaceholder(_ reference: String, _ invocation: Invocation) -> Bool {
-        invocation.session.isDryRun && reference.contains("dryrun")
+        invocation.session.isDryRun && (reference.contains("dryrun") || invocation.session.dryRunIds.keys.contains { $0.hasSuffix(":" + reference) })
+    }
+
+    /// Under `--dry-run`, a read of something only this run would have created: says so (and
+    /// gives `--get` a placeholder value) instead of asking the backend.
+    /// - Returns: true when the command should stop here.
+    static func dryRunRead(_ reference: String?, _ invocation: Invocation) -> Bool {
+        guard let reference, isPlaceholder(reference, invocation) else { return false }
+        if let field = invocation.string("get") {
+            invocation.produce("dryrun-\(field)")
+        } else {
+            invocation.session.out.write("dry-run: \(invocation.spec.name) \(reference): would exist after a real run; nothing to read\n")
+        }
+        return true
+    }
+
+    /// The placeholder a dry run gave a name of a kind (`lb`, `my-ecs-alb`), or the reference itself.
+    static func placeholderId(_ kind: String, _ reference: String, _ invocation: Invocation) -> String {
+        invocation.session.dryRunIds["\(kind):\(reference)"] ?? reference
     }
 
     static func vpc(_ reference: String, _ invocation: Invocation, at argument: String?) throws -> Vpc {
-        if isPlaceholder(reference, invocation) { var v = Vpc(); v.VpcId = reference; return v }
+        if isPlaceholder(reference, invocation) { var v = Vpc(); v.VpcId = placeholderId("vpc", reference, invocation); return v }
         let vpcs = try invocation.cloud().describeVpcs(DescribeVpcsRequest()).Vpcs
         if let vpc = vpcs.first(where: { $0.VpcId == reference }) { return vpc }
         let named = vpcs.filter { $0.Tags?.contains(EC2Tag(Key: "Name", Value: reference)) == true }
@@ -51,14 +69,14 @@ enum Resolve {
     }
 
     static func loadBalancer(_ reference: String, _ invocation: Invocation, at argument: String?) throws -> LoadBalancer {
-        if isPlaceholder(reference, invocation) { var v = LoadBalancer(); v.LoadBalancerArn = reference; v.LoadBalancerName = reference; return v }
+        if isPlaceholder(reference, invocation) { var v = LoadBalancer(); v.LoadBalancerArn = placeholderId("lb", reference, invocation); v.LoadBalancerName = reference; return v }
         let all = try invocation.cloud().describeLoadBalancers(DescribeLoadBalancersInput()).LoadBalancers
         if let lb = all.first(where: { $0.LoadBalancerArn == reference || $0.LoadBalancerName == reference }) { return lb }
         throw notFound("load balancer", reference, all.compactMap(\.LoadBalancerName), invocation, at: argument, create: "lb create NAME --subnets S1,S2")
     }
 
     static func targetGroup(_ reference: String, _ invocation: Invocation, at argument: String?) throws -> TargetGroup {
-        if isPlaceholder(reference, invocation) { var v = TargetGroup(); v.TargetGroupArn = reference; v.TargetGroupName = reference; return v }
+        if isPlaceholder(reference, invocation) { var v = TargetGroup(); v.TargetGroupArn = placeholderId("tg", reference, invocation); v.TargetGroupName = reference; return v }
         let all = try invocation.cloud().describeTargetGroups(DescribeTargetGroupsInput()).TargetGroups
         if let tg = all.first(where: { $0.TargetGroupArn == reference || $0.TargetGroupName == reference }) { return tg }
         throw notFound("target group", reference, all.compactMap(\.TargetGroupName), invocation, at: argument, create: "tg create NAME --vpc VPC")
@@ -78,6 +96,14 @@ enum Resolve {
             throw invocation.failure("'\(reference)' is not a listener: write LB:PORT (my-ecs-alb:80) or its ARN", at: argument)
         }
         let lb = try loadBalancer(String(reference[..<colon]), invocation, at: argument)
+        if isPlaceholder(lb.LoadBalancerArn ?? "", invocation) {
+            var listener = Listener()
+            listener.ListenerArn = invocation.session.dryRunIds["listener:\(reference)"] ?? "\(lb.LoadBalancerArn ?? "")/dryrun-\(port)"
+            listener.LoadBalancerArn = lb.LoadBalancerArn
+            listener.Port = port
+            listener.Protocol = "HTTP"
+            return (lb, listener)
+        }
         let listeners = try cloud.describeListeners(DescribeListenersInput(LoadBalancerArn: lb.LoadBalancerArn)).Listeners
         guard let listener = listeners.first(where: { $0.Port == port }) else {
             let ports = listeners.compactMap(\.Port).map(String.init)
@@ -89,6 +115,8 @@ enum Resolve {
     }
 
     static func taskDefinition(_ reference: String, _ invocation: Invocation, at argument: String?) throws -> TaskDefinition {
+        let family = String(reference.split(separator: ":").first ?? "")
+        if invocation.session.isDryRun, let pending = invocation.session.dryRunTaskDefinitions[family] { return pending }
         let cloud = try invocation.cloud()
         do {
             return try cloud.describeTaskDefinition(DescribeTaskDefinitionInput(taskDefinition: reference)).taskDefinition
@@ -104,6 +132,13 @@ enum Resolve {
 
     static func service(_ reference: String, _ invocation: Invocation, at argument: String?) throws -> Service {
         let cluster = try invocation.session.requireCluster()
+        if isPlaceholder(reference, invocation) {
+            var service = Service()
+            service.serviceName = reference
+            service.serviceArn = placeholderId("service", reference, invocation)
+            service.status = "ACTIVE"
+            return service
+        }
         let cloud = try invocation.cloud()
         let found = try cloud.describeServices(DescribeServicesInput(cluster: cluster, services: [reference]))
         if let service = found.services.first, service.status == "ACTIVE" { return service }
@@ -129,5 +164,12 @@ extension Invocation {
     /// A placeholder ARN ending `/dryrun-NAME`.
     func placeholderArn(_ service: String, _ resource: String, name: String) -> String {
         "arn:aws:\(service):\(session.region):123456789012:\(resource)/dryrun-\(name)"
+    }
+
+    /// Prints a dry run's placeholder for what it would have created, and remembers it by
+    /// `kind:name` so that later commands of the run can name it.
+    func producePlaceholder(_ value: String, kind: String, name: String) {
+        session.dryRunIds["\(kind):\(name)"] = value
+        produce(value)
     }
 }

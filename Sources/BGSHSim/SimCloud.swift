@@ -59,15 +59,19 @@ enum SimIDs {
     static func hex(kind: String, number: Int, length: Int) -> String {
         var seed: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in kind.utf8 { seed = (seed ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        var out = ""
-        var state = seed &+ UInt64(number) &* 0x9E37_79B9_7F4A_7C15
-        while out.count < length {
-            state = state &+ 0x9E37_79B9_7F4A_7C15
-            var z = state
+        func mix(_ x: UInt64) -> UInt64 {
+            var z = x &+ 0x9E37_79B9_7F4A_7C15
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z = z ^ (z >> 31)
-            let chunk = String(z, radix: 16)
+            return z ^ (z >> 31)
+        }
+        var out = ""
+        // Each id gets its own stream (the number is mixed in, not added), so that the ids of
+        // consecutive numbers share no digits by construction.
+        var state = mix(seed ^ mix(UInt64(number)))
+        while out.count < length {
+            state = mix(state)
+            let chunk = String(state, radix: 16)
             out += String(repeating: "0", count: 16 - chunk.count) + chunk
         }
         return String(out.prefix(length))

@@ -64,7 +64,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         BadInput(text: "echo $3", status: 1, line: 1, column: 6, message: "$3 is not set"),
         BadInput(text: "echo $_", status: 1, line: 1, column: 6, message: "$_ is not set yet"),
         BadInput(text: "cluster delete prod --yes=no", status: 2, line: 1, column: 21, message: "is a switch and takes no value"),
-        BadInput(text: "codedeploy x", status: 2, line: 1, column: 1, message: "unknown command 'codedeploy'"),
+        BadInput(text: "codedeploy x", status: 2, line: 1, column: 12, message: "unknown subcommand 'x' for 'codedeploy'; it takes app, group"),
         BadInput(text: "cluster create x --as A --as B", status: 2, line: 1, column: 25, message: "given twice"),
         BadInput(text: String(repeating: "x", count: 1 << 20), status: 2, line: 1, column: 1, message: "unknown command 'xxxxxxxx"),
     ]

@@ -55,4 +55,20 @@ final class Harness {
     }
 
     func state() throws -> [String] { try backend.store().dump() }
+
+    /// The repository's root (for scripts/examples).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// Runs scripts/examples/seed-setup.bgsh: the whole seed setup, with $VPC, $SUB1, $SG… set.
+    func runSeed() throws {
+        let path = Harness.root + "/scripts/examples/seed-setup.bgsh"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let status = interpreter.runScript(SourceFile(name: "seed-setup.bgsh", text: text), path: path)
+        guard status == 0 else { throw HarnessError(message: "the seed setup failed: \(out.stderr)") }
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

@@ -15,7 +15,7 @@ struct ClusterCreate: Command {
         let name = invocation.string("NAME") ?? ""
         let input = CreateClusterInput(clusterName: name)
         guard let output = try invocation.mutate("ecs:CreateCluster", input, { try invocation.cloud().createCluster(input) }) else {
-            invocation.produce("arn:aws:ecs:\(invocation.session.region):123456789012:cluster/dryrun-\(name)")
+            invocation.producePlaceholder("arn:aws:ecs:\(invocation.session.region):123456789012:cluster/dryrun-\(name)", kind: "cluster", name: name)
             return
         }
         invocation.session.completionCache[.cluster] = nil

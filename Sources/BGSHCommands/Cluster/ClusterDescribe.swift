@@ -13,6 +13,7 @@ struct ClusterDescribe: Command {
 
     static func run(_ invocation: Invocation) throws {
         let reference = try invocation.string("NAME") ?? invocation.session.requireCluster()
+        if Resolve.dryRunRead(reference, invocation) { return }
         let cloud = try invocation.cloud()
         let output = try cloud.describeClusters(DescribeClustersInput(clusters: [reference], include: ["SETTINGS", "TAGS"]))
         guard let cluster = output.clusters.first else {

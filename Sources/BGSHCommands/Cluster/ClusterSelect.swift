@@ -18,6 +18,10 @@ struct ClusterSelect: Command {
             session.out.write(cluster + "\n")
             return
         }
+        if Resolve.isPlaceholder(reference, invocation) {
+            session.cluster = reference
+            return
+        }
         let cluster = try ClusterLookup.require(reference, invocation, argument: "NAME")
         session.cluster = cluster.clusterName
     }

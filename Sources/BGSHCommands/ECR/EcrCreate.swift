@@ -20,7 +20,7 @@ struct EcrCreate: Command {
         }
         let input = CreateRepositoryRequest(repositoryName: name)
         guard let output = try invocation.mutate("ecr:CreateRepository", input, { try cloud.createRepository(input) }) else {
-            invocation.produce(invocation.placeholderArn("ecr", "repository", name: name))
+            invocation.producePlaceholder(invocation.placeholderArn("ecr", "repository", name: name), kind: "ecr", name: name)
             return
         }
         invocation.session.completionCache[.ecrRepository] = nil

@@ -41,7 +41,8 @@ struct ListenerCreate: Command {
                                         Certificates: invocation.string("certificate").map { [Certificate(CertificateArn: $0)] },
                                         DefaultActions: [.forward(tg.TargetGroupArn ?? "")])
         guard let output = try invocation.mutate("elbv2:CreateListener", input, { try cloud.createListener(input) }) else {
-            invocation.produce(invocation.placeholderArn("elasticloadbalancing", "listener/app/\(lb.LoadBalancerName ?? "")", name: String(port)))
+            invocation.producePlaceholder(invocation.placeholderArn("elasticloadbalancing", "listener/app/\(lb.LoadBalancerName ?? "")", name: String(port)),
+                                          kind: "listener", name: "\(lb.LoadBalancerName ?? ""):\(port)")
             return
         }
         invocation.session.completionCache[.listener] = nil

@@ -11,6 +11,7 @@ struct ListenerList: Command {
 
     static func run(_ invocation: Invocation) throws {
         guard let reference = invocation.string("lb") else { throw invocation.failure("listener list needs --lb LB") }
+        if Resolve.dryRunRead(reference, invocation) { return }
         let lb = try Resolve.loadBalancer(reference, invocation, at: "lb")
         let cloud = try invocation.cloud()
         let output = try cloud.describeListeners(DescribeListenersInput(LoadBalancerArn: lb.LoadBalancerArn))

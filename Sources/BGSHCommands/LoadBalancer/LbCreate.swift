@@ -34,7 +34,7 @@ struct LbCreate: Command {
             }
         }
         guard let output = try invocation.mutate("elbv2:CreateLoadBalancer", input, { try cloud.createLoadBalancer(input) }) else {
-            invocation.produce(invocation.placeholderArn("elasticloadbalancing", "loadbalancer/app", name: name))
+            invocation.producePlaceholder(invocation.placeholderArn("elasticloadbalancing", "loadbalancer/app", name: name), kind: "lb", name: name)
             return
         }
         invocation.session.completionCache[.loadBalancer] = nil

@@ -11,6 +11,7 @@ struct LbDescribe: Command {
         examples: [Example("lb describe my-ecs-alb --get DNSName", "the address to send traffic to")])
 
     static func run(_ invocation: Invocation) throws {
+        if Resolve.dryRunRead(invocation.string("NAME"), invocation) { return }
         let lb = try Resolve.loadBalancer(invocation.string("NAME") ?? "", invocation, at: "NAME")
         let output = DescribeLoadBalancersOutput(LoadBalancers: [lb])
         let table = Table.keyValue([

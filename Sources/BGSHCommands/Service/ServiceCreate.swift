@@ -95,7 +95,7 @@ struct ServiceCreate: Command {
             input.loadBalancers = [lb]
             input.deploymentController = DeploymentController(type: "CODE_DEPLOY")
             guard let output = try invocation.mutate("ecs:CreateService", input, { try cloud.createService(input) }) else {
-                invocation.produce(invocation.placeholderArn("ecs", "service/\(cluster)", name: name))
+                invocation.producePlaceholder(invocation.placeholderArn("ecs", "service/\(cluster)", name: name), kind: "service", name: name)
                 return
             }
             invocation.session.completionCache[.service] = nil
@@ -123,7 +123,7 @@ struct ServiceCreate: Command {
             _ = try invocation.mutate("elbv2:ModifyListener", test, { try cloud.modifyListener(test) })
         }
         guard let created else {
-            invocation.produce(invocation.placeholderArn("ecs", "service/\(cluster)", name: name))
+            invocation.producePlaceholder(invocation.placeholderArn("ecs", "service/\(cluster)", name: name), kind: "service", name: name)
             return
         }
         invocation.session.completionCache[.service] = nil

@@ -14,6 +14,7 @@ struct ServiceDescribe: Command {
         guard let reference = invocation.string("NAME") ?? invocation.session.service else {
             throw invocation.failure("no service selected: name one, or select one with `service NAME`")
         }
+        if Resolve.dryRunRead(reference, invocation) { return }
         let service = try Resolve.service(reference, invocation, at: "NAME")
         let sets = (service.taskSets ?? []).map { "\($0.status ?? "") \($0.taskDefinition?.split(separator: "/").last ?? "") \(Int($0.scale?.value ?? 0))% \($0.runningCount ?? 0)/\($0.computedDesiredCount ?? 0)" }
         let table = Table.keyValue([

@@ -13,6 +13,7 @@ struct ServiceEvents: Command {
         guard let reference = invocation.string("NAME") ?? invocation.session.service else {
             throw invocation.failure("no service selected: name one, or select one with `service NAME`")
         }
+        if Resolve.dryRunRead(reference, invocation) { return }
         let service = try Resolve.service(reference, invocation, at: "NAME")
         let events = service.events ?? []
         let rows = events.map { [isoSeconds($0.createdAt ?? 0), $0.message ?? ""] }

@@ -15,6 +15,7 @@ struct ServiceScale: Command {
         guard let name = invocation.session.service else {
             throw invocation.failure("no service selected: select one with `service NAME`")
         }
+        if Resolve.dryRunRead(name, invocation) { return }
         _ = try Resolve.service(name, invocation, at: nil)
         let input = UpdateServiceInput(cluster: cluster, service: name, desiredCount: invocation.integer("COUNT"))
         guard let output = try invocation.mutate("ecs:UpdateService", input, { try invocation.cloud().updateService(input) }) else { return }

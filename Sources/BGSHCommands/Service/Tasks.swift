@@ -11,6 +11,7 @@ struct Tasks: Command {
     static func run(_ invocation: Invocation) throws {
         let cluster = try invocation.session.requireCluster()
         guard let name = invocation.session.service else { throw invocation.failure("no service selected: select one with `service NAME`") }
+        if Resolve.dryRunRead(name, invocation) { return }
         let service = try Resolve.service(name, invocation, at: nil)
         let cloud = try invocation.cloud()
         let arns = try cloud.listTasks(ListTasksInput(cluster: cluster, serviceName: name)).taskArns

@@ -50,6 +50,7 @@ struct Assert: Command {
             throw invocation.failure("unknown resource kind '\(kind)'\(hint); kinds: \(kinds.joined(separator: " "))")
         }
         let found: Bool
+        if Resolve.isPlaceholder(name, invocation) { return }  // a dry run's own creation
         switch resource {
         case .cluster:
             let clusters = try invocation.cloud().describeClusters(.init(clusters: [name])).clusters

@@ -6,9 +6,15 @@ struct SimAdvance: Command {
         ["sim", "advance"], group: .simulator,
         summary: "move the virtual clock forward (tasks start, health checks pass, targets drain)",
         arguments: [ArgumentSpec("DURATION", .duration, help: "how far")],
-        examples: [Example("sim advance 3m", "three minutes later")])
+        examples: [Example("sim advance 3m", "three minutes later")],
+        isMutating: true)
 
     static func run(_ invocation: Invocation) throws {
+        // The simulator's own state is not AWS's, but a dry run changes nothing at all.
+        if invocation.session.isDryRun {
+            invocation.session.out.write("dry-run: \(invocation.source.text(of: invocation.binding.span))\n")
+            return
+        }
         let emulator = try invocation.session.emulator(for: "sim advance")
         try emulator.advance(seconds: Double(invocation.duration("DURATION")?.seconds ?? 0))
         invocation.session.out.write(isoSeconds(try emulator.now()) + "\n")

@@ -8,9 +8,15 @@ struct SimFailAPI: Command {
         arguments: [ArgumentSpec("OPERATION", .string, help: "an operation name, like CreateTargetGroup (or elbv2:CreateTargetGroup)")],
         options: [.option("error", .string, valueName: "CODE", help: "the AWS error code, like ThrottlingException or ServiceUnavailable"),
                   .option("times", .integer(1...1000), valueName: "N", help: "how many calls fail (default 1)")],
-        examples: [Example("sim fail api CreateTargetGroup --error ThrottlingException --times 2", "the next two CreateTargetGroup calls are throttled")])
+        examples: [Example("sim fail api CreateTargetGroup --error ThrottlingException --times 2", "the next two CreateTargetGroup calls are throttled")],
+        isMutating: true)
 
     static func run(_ invocation: Invocation) throws {
+        // The simulator's own state is not AWS's, but a dry run changes nothing at all.
+        if invocation.session.isDryRun {
+            invocation.session.out.write("dry-run: \(invocation.source.text(of: invocation.binding.span))\n")
+            return
+        }
         let emulator = try invocation.session.emulator(for: "sim fail api")
         var operation = invocation.string("OPERATION") ?? ""
         if let colon = operation.firstIndex(of: ":") { operation = String(operation[operation.index(after: colon)...]) }

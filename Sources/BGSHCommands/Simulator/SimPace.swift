@@ -6,9 +6,15 @@ struct SimPace: Command {
         ["sim", "pace"], group: .simulator,
         summary: "how the clock runs while bgsh waits: instant (waits jump), real, or N virtual seconds a second",
         arguments: [ArgumentSpec("PACE", .string, optional: true, help: "instant, real, or a number like 60 (a minute a second)")],
-        examples: [Example("sim pace 60", "a minute of virtual time per wall second, so another shell can act meanwhile")])
+        examples: [Example("sim pace 60", "a minute of virtual time per wall second, so another shell can act meanwhile")],
+        isMutating: true)
 
     static func run(_ invocation: Invocation) throws {
+        // The simulator's own state is not AWS's, but a dry run changes nothing at all.
+        if invocation.session.isDryRun {
+            invocation.session.out.write("dry-run: \(invocation.source.text(of: invocation.binding.span))\n")
+            return
+        }
         let emulator = try invocation.session.emulator(for: "sim pace")
         guard let text = invocation.string("PACE") else {
             let pace = try emulator.pace()

@@ -38,7 +38,7 @@ struct TargetGroupCreate: Command {
             return
         }
         guard let output = try invocation.mutate("elbv2:CreateTargetGroup", input, { try cloud.createTargetGroup(input) }) else {
-            invocation.produce(invocation.placeholderArn("elasticloadbalancing", "targetgroup", name: name))
+            invocation.producePlaceholder(invocation.placeholderArn("elasticloadbalancing", "targetgroup", name: name), kind: "tg", name: name)
             return
         }
         invocation.session.completionCache[.targetGroup] = nil

@@ -11,6 +11,7 @@ struct TargetGroupDescribe: Command {
         examples: [Example("tg describe blue-tg --get TargetGroupArn --as BLUE", "store its ARN")])
 
     static func run(_ invocation: Invocation) throws {
+        if Resolve.dryRunRead(invocation.string("NAME"), invocation) { return }
         let tg = try Resolve.targetGroup(invocation.string("NAME") ?? "", invocation, at: "NAME")
         let table = Table.keyValue([
             ("TargetGroupName", tg.TargetGroupName ?? ""), ("TargetGroupArn", tg.TargetGroupArn ?? ""),

@@ -10,6 +10,7 @@ struct TargetGroupHealth: Command {
         examples: [Example("tg health blue-tg", "each target's address, port and state")])
 
     static func run(_ invocation: Invocation) throws {
+        if Resolve.dryRunRead(invocation.string("NAME"), invocation) { return }
         let tg = try Resolve.targetGroup(invocation.string("NAME") ?? "", invocation, at: "NAME")
         let output = try invocation.cloud().describeTargetHealth(DescribeTargetHealthInput(TargetGroupArn: tg.TargetGroupArn ?? ""))
         let rows = output.TargetHealthDescriptions.map { [$0.Target.Id, String($0.Target.Port ?? 0), $0.TargetHealth.State, $0.TargetHealth.Reason ?? ""] }

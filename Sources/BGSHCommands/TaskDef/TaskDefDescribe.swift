@@ -11,6 +11,7 @@ struct TaskDefDescribe: Command {
         examples: [Example("taskdef describe ecs-bg-task-def-v1 --get taskDefinition.revision", "the latest revision number")])
 
     static func run(_ invocation: Invocation) throws {
+        if Resolve.dryRunRead(invocation.string("TASKDEF"), invocation) { return }
         let definition = try Resolve.taskDefinition(invocation.string("TASKDEF") ?? "", invocation, at: "TASKDEF")
         let containers = (definition.containerDefinitions ?? []).map { c in
             "\(c.name ?? "")=\(c.image ?? "")" + ((c.portMappings ?? []).map { ":\($0.containerPort ?? 0)" }.joined())

@@ -77,7 +77,17 @@ struct TaskDefRegister: Command {
             return
         }
         guard let output = try invocation.mutate("ecs:RegisterTaskDefinition", input, { try cloud.registerTaskDefinition(input) }) else {
-            invocation.produce("arn:aws:ecs:\(invocation.session.region):123456789012:task-definition/\(input.family):dryrun")
+            // Later commands of the dry run (service create, deploy) see what would be registered.
+            var pending = TaskDefinition()
+            pending.taskDefinitionArn = "arn:aws:ecs:\(invocation.session.region):123456789012:task-definition/\(input.family):dryrun"
+            pending.family = input.family
+            pending.status = "ACTIVE"
+            pending.containerDefinitions = input.containerDefinitions
+            pending.networkMode = input.networkMode
+            pending.cpu = input.cpu
+            pending.memory = input.memory
+            invocation.session.dryRunTaskDefinitions[input.family] = pending
+            invocation.produce(pending.taskDefinitionArn ?? "")
             return
         }
         invocation.session.completionCache[.taskdefFamily] = nil

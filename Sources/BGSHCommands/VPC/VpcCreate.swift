@@ -32,7 +32,7 @@ struct VpcCreate: Command {
             let id = invocation.placeholder("vpc-")
             _ = try invocation.mutate("ec2:ModifyVpcAttribute", ModifyVpcAttributeRequest(VpcId: id, EnableDnsSupport: .init(Value: true))) {}
             _ = try invocation.mutate("ec2:ModifyVpcAttribute", ModifyVpcAttributeRequest(VpcId: id, EnableDnsHostnames: .init(Value: true))) {}
-            invocation.produce(id)
+            invocation.producePlaceholder(id, kind: "vpc", name: name ?? id)
             return
         }
         let id = output.Vpc.VpcId ?? ""

@@ -50,6 +50,11 @@ public final class Session {
     public var isDryRun = false
     /// How many placeholder ids this dry run has handed out.
     public var dryRunCounter = 0
+    /// What this dry run would have created, by `KIND:NAME`, with its placeholder id or ARN, so
+    /// that later commands can name it (`cluster NAME`, `--lb NAME`).
+    public var dryRunIds: [String: String] = [:]
+    /// Task definitions this dry run would have registered, by family.
+    public var dryRunTaskDefinitions: [String: TaskDefinition] = [:]
     /// Confirmations are answered yes.
     public var assumesYes = false
     /// Errors are marked in colour (`--color`, NO_COLOR).
