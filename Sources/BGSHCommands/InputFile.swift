@@ -16,7 +16,7 @@ enum InputFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw invocation.failure("cannot read '\(written)': no such file (relative paths start at \(invocation.interpreter.baseDirectory))", at: argument)
         }
-        let text = try expand(String(decoding: data, as: UTF8.self), file: written, invocation)
+        let text = try expand(String(decoding: data, as: UTF8.self), file: written, argument: argument, invocation)
         let document: JSONValue
         do {
             document = try JSONValue.parse(text)
@@ -38,7 +38,7 @@ enum InputFile {
     }
 
     /// `${NAME}` → its value; an undefined name is an error naming `file:line:col`.
-    static func expand(_ text: String, file: String, _ invocation: Invocation) throws -> String {
+    static func expand(_ text: String, file: String, argument: String, _ invocation: Invocation) throws -> String {
         guard text.contains("${") else { return text }
         var out = ""
         var line = 1, column = 1
@@ -49,7 +49,7 @@ enum InputFile {
                 let name = String(text[text.index(index, offsetBy: 2)..<close])
                 if ValueKind.isVariableName(name) {
                     guard let value = Expander.lookup(name, in: invocation.session) else {
-                        throw invocation.failure("\(file):\(line):\(column): undefined variable '\(name)' (set it with `set \(name) VALUE` before this command)")
+                        throw invocation.failure("\(file):\(line):\(column): undefined variable '\(name)' (set it with `set \(name) VALUE` before this command)", at: argument)
                     }
                     out += value
                     column += text.distance(from: index, to: close) + 1

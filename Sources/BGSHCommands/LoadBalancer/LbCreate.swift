@@ -28,7 +28,7 @@ struct LbCreate: Command {
             // The simulator (like AWS) answers a same-settings re-create with the existing one,
             // and a different one with DuplicateLoadBalancerName: let it decide, but only call it
             // for real when something may differ.
-            if Set(existing.AvailabilityZones?.map(\.SubnetId) ?? []) == Set(subnets), groups == nil || Set(existing.SecurityGroups ?? []) == Set(groups ?? []) {
+            if Set(existing.AvailabilityZones?.map(\.SubnetId) ?? []) == Set(subnets), let groups, Set(existing.SecurityGroups ?? []) == Set(groups) {
                 invocation.produce(existing.LoadBalancerArn ?? "")
                 return
             }

@@ -84,6 +84,9 @@ struct ServiceCreate: Command {
             return
         }
 
+        if definition.networkMode == "awsvpc", subnets.isEmpty, !Resolve.isPlaceholder(definition.taskDefinitionArn ?? "", invocation) {
+            throw invocation.failure("task definition \(definition.family ?? "") uses awsvpc networking: give the tasks' --subnets (and --security-groups)")
+        }
         let lb = ServiceLoadBalancer(targetGroupArn: blue.TargetGroupArn, containerName: container, containerPort: port)
         var input = CreateServiceInput(cluster: cluster, serviceName: name)
         input.desiredCount = desired
@@ -111,16 +114,25 @@ struct ServiceCreate: Command {
         taskSet.launchType = "FARGATE"
         taskSet.scale = Scale(value: 100, unit: "PERCENT")
         taskSet.tags = [Tag(key: "bgsh:role", value: "blue")]
-        let set = try invocation.mutate("ecs:CreateTaskSet", taskSet, { try cloud.createTaskSet(taskSet) })
-        let primary = UpdateServicePrimaryTaskSetInput(cluster: cluster, service: name, primaryTaskSet: set?.taskSet.taskSetArn ?? "dryrun-blue")
-        _ = try invocation.mutate("ecs:UpdateServicePrimaryTaskSet", primary, { try cloud.updateServicePrimaryTaskSet(primary) })
-        // AWS: ModifyListener replaces the whole action list.
-        let weighted = ModifyListenerInput(ListenerArn: listener.ListenerArn ?? "",
-                                           DefaultActions: [.weighted([(blue.TargetGroupArn ?? "", 100), (green.TargetGroupArn ?? "", 0)])])
-        _ = try invocation.mutate("elbv2:ModifyListener", weighted, { try cloud.modifyListener(weighted) })
-        if let testListener {
-            let test = ModifyListenerInput(ListenerArn: testListener.ListenerArn ?? "", DefaultActions: [.forward(green.TargetGroupArn ?? "")])
-            _ = try invocation.mutate("elbv2:ModifyListener", test, { try cloud.modifyListener(test) })
+        do {
+            let set = try invocation.mutate("ecs:CreateTaskSet", taskSet, { try cloud.createTaskSet(taskSet) })
+            let primary = UpdateServicePrimaryTaskSetInput(cluster: cluster, service: name, primaryTaskSet: set?.taskSet.taskSetArn ?? "dryrun-blue")
+            _ = try invocation.mutate("ecs:UpdateServicePrimaryTaskSet", primary, { try cloud.updateServicePrimaryTaskSet(primary) })
+            // AWS: ModifyListener replaces the whole action list.
+            let weighted = ModifyListenerInput(ListenerArn: listener.ListenerArn ?? "",
+                                               DefaultActions: [.weighted([(blue.TargetGroupArn ?? "", 100), (green.TargetGroupArn ?? "", 0)])])
+            _ = try invocation.mutate("elbv2:ModifyListener", weighted, { try cloud.modifyListener(weighted) })
+            if let testListener {
+                let test = ModifyListenerInput(ListenerArn: testListener.ListenerArn ?? "", DefaultActions: [.forward(green.TargetGroupArn ?? "")])
+                _ = try invocation.mutate("elbv2:ModifyListener", test, { try cloud.modifyListener(test) })
+            }
+        } catch {
+            // Leave nothing half-made: a service without its blue task set would confuse the
+            // next `service create` (and every deployment verb).
+            if created != nil {
+                _ = try? cloud.deleteService(DeleteServiceInput(cluster: cluster, service: name, force: true))
+            }
+            throw error
         }
         guard let created else {
             invocation.producePlaceholder(invocation.placeholderArn("ecs", "service/\(cluster)", name: name), kind: "service", name: name)
