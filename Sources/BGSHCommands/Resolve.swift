@@ -37,28 +37,34 @@ enum Resolve {
 
     static func vpc(_ reference: String, _ invocation: Invocation, at argument: String?) throws -> Vpc {
         if isPlaceholder(reference, invocation) { var v = Vpc(); v.VpcId = placeholderId("vpc", reference, invocation); return v }
-        let vpcs = try invocation.cloud().describeVpcs(DescribeVpcsRequest()).Vpcs
-        if let vpc = vpcs.first(where: { $0.VpcId == reference }) { return vpc }
-        let named = vpcs.filter { $0.Tags?.contains(EC2Tag(Key: "Name", Value: reference)) == true }
+        let cloud = try invocation.cloud()
+        // The direct look-ups first (one indexed read each); the full list only to explain a miss.
+        if reference.hasPrefix("vpc-"), let vpc = try? cloud.describeVpcs(DescribeVpcsRequest(VpcIds: [reference])).Vpcs.first { return vpc }
+        let named = try cloud.describeVpcs(DescribeVpcsRequest(Filters: [Filter(Name: "tag:Name", Values: [reference])])).Vpcs
         if named.count == 1 { return named[0] }
         if named.count > 1 {
             throw invocation.failure("several VPCs are named '\(reference)' (\(named.compactMap(\.VpcId).joined(separator: ", "))): give the id", at: argument)
         }
+        let vpcs = try cloud.describeVpcs(DescribeVpcsRequest()).Vpcs
         let candidates = vpcs.compactMap(\.VpcId) + vpcs.flatMap { ($0.Tags ?? []).filter { $0.Key == "Name" }.map(\.Value) }
         throw notFound("vpc", reference, candidates, invocation, at: argument, create: "vpc create CIDR --name NAME")
     }
 
     static func subnet(_ reference: String, _ invocation: Invocation, at argument: String?) throws -> Subnet {
         if isPlaceholder(reference, invocation) { var v = Subnet(); v.SubnetId = reference; return v }
-        let subnets = try invocation.cloud().describeSubnets(DescribeSubnetsRequest()).Subnets
-        if let subnet = subnets.first(where: { $0.SubnetId == reference }) { return subnet }
+        let cloud = try invocation.cloud()
+        if let subnet = try? cloud.describeSubnets(DescribeSubnetsRequest(SubnetIds: [reference])).Subnets.first { return subnet }
+        let subnets = try cloud.describeSubnets(DescribeSubnetsRequest()).Subnets
         throw notFound("subnet", reference, subnets.compactMap(\.SubnetId), invocation, at: argument, create: "subnet create CIDR --vpc VPC --az AZ")
     }
 
     static func securityGroup(_ reference: String, vpcId: String?, _ invocation: Invocation, at argument: String?) throws -> SecurityGroup {
         if isPlaceholder(reference, invocation) { var v = SecurityGroup(); v.GroupId = reference; return v }
-        let groups = try invocation.cloud().describeSecurityGroups(DescribeSecurityGroupsRequest()).SecurityGroups
-        if let group = groups.first(where: { $0.GroupId == reference }) { return group }
+        let cloud = try invocation.cloud()
+        if reference.hasPrefix("sg-"), let group = try? cloud.describeSecurityGroups(DescribeSecurityGroupsRequest(GroupIds: [reference])).SecurityGroups.first {
+            return group
+        }
+        let groups = try cloud.describeSecurityGroups(DescribeSecurityGroupsRequest()).SecurityGroups
         let named = groups.filter { $0.GroupName == reference && (vpcId == nil || $0.VpcId == vpcId) }
         if named.count == 1 { return named[0] }
         if named.count > 1 {
@@ -70,15 +76,19 @@ enum Resolve {
 
     static func loadBalancer(_ reference: String, _ invocation: Invocation, at argument: String?) throws -> LoadBalancer {
         if isPlaceholder(reference, invocation) { var v = LoadBalancer(); v.LoadBalancerArn = placeholderId("lb", reference, invocation); v.LoadBalancerName = reference; return v }
-        let all = try invocation.cloud().describeLoadBalancers(DescribeLoadBalancersInput()).LoadBalancers
-        if let lb = all.first(where: { $0.LoadBalancerArn == reference || $0.LoadBalancerName == reference }) { return lb }
+        let cloud = try invocation.cloud()
+        let direct = reference.hasPrefix("arn:") ? DescribeLoadBalancersInput(LoadBalancerArns: [reference]) : DescribeLoadBalancersInput(Names: [reference])
+        if let lb = try? cloud.describeLoadBalancers(direct).LoadBalancers.first { return lb }
+        let all = try cloud.describeLoadBalancers(DescribeLoadBalancersInput()).LoadBalancers
         throw notFound("load balancer", reference, all.compactMap(\.LoadBalancerName), invocation, at: argument, create: "lb create NAME --subnets S1,S2")
     }
 
     static func targetGroup(_ reference: String, _ invocation: Invocation, at argument: String?) throws -> TargetGroup {
         if isPlaceholder(reference, invocation) { var v = TargetGroup(); v.TargetGroupArn = placeholderId("tg", reference, invocation); v.TargetGroupName = reference; return v }
-        let all = try invocation.cloud().describeTargetGroups(DescribeTargetGroupsInput()).TargetGroups
-        if let tg = all.first(where: { $0.TargetGroupArn == reference || $0.TargetGroupName == reference }) { return tg }
+        let cloud = try invocation.cloud()
+        let direct = reference.hasPrefix("arn:") ? DescribeTargetGroupsInput(TargetGroupArns: [reference]) : DescribeTargetGroupsInput(Names: [reference])
+        if let tg = try? cloud.describeTargetGroups(direct).TargetGroups.first { return tg }
+        let all = try cloud.describeTargetGroups(DescribeTargetGroupsInput()).TargetGroups
         throw notFound("target group", reference, all.compactMap(\.TargetGroupName), invocation, at: argument, create: "tg create NAME --vpc VPC")
     }
 

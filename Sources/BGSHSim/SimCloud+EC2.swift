@@ -93,7 +93,7 @@ extension SimCloud {
             group.OwnerId = account
             group.IpPermissions = []
             group.IpPermissionsEgress = [IpPermission(IpProtocol: "-1", FromPort: nil, ToPort: nil, IpRanges: [IpRange(CidrIp: "0.0.0.0/0")])]
-            try tx.put(group, region: region, kind: SimCloud.securityGroupKind, id: group.GroupId!, name: "default")
+            try tx.put(group, region: region, kind: SimCloud.securityGroupKind, id: group.GroupId!, name: "default", parent: vpc.VpcId ?? "")
             return CreateVpcResult(Vpc: vpc)
         }
     }
@@ -112,12 +112,13 @@ extension SimCloud {
 
     public func describeVpcs(_ input: DescribeVpcsRequest) throws -> DescribeVpcsResult {
         try read("DescribeVpcs") { tx in
-            var vpcs = try tx.all(Vpc.self, region: region, kind: SimCloud.vpcKind)
+            var vpcs: [Vpc]
             if let ids = input.VpcIds {
-                for id in ids where !vpcs.contains(where: { $0.VpcId == id }) {
-                    throw AWSError("InvalidVpcID.NotFound", "The vpc ID '\(id)' does not exist")
-                }
-                vpcs = vpcs.filter { ids.contains($0.VpcId ?? "") }
+                vpcs = try ids.map { try requireVpc(tx, $0) }
+            } else if let names = input.Filters?.first(where: { $0.Name == "tag:Name" })?.Values {
+                vpcs = try names.flatMap { try tx.find(Vpc.self, region: region, kind: SimCloud.vpcKind, name: $0) }  // indexed
+            } else {
+                vpcs = try tx.all(Vpc.self, region: region, kind: SimCloud.vpcKind)
             }
             vpcs = vpcs.filter { vpc in
                 matches(input.Filters) { name in
@@ -136,13 +137,14 @@ extension SimCloud {
     public func deleteVpc(_ input: DeleteVpcRequest) throws {
         try write("DeleteVpc") { tx in
             _ = try requireVpc(tx, input.VpcId)
-            let subnets = try tx.all(Subnet.self, region: region, kind: SimCloud.subnetKind).filter { $0.VpcId == input.VpcId }
-            let groups = try tx.all(SecurityGroup.self, region: region, kind: SimCloud.securityGroupKind).filter { $0.VpcId == input.VpcId }
-            let targetGroups = try tx.all(TargetGroup.self, region: region, kind: SimCloud.targetGroupKind).filter { $0.VpcId == input.VpcId }
+            let subnets = try tx.children(Subnet.self, region: region, kind: SimCloud.subnetKind, parent: input.VpcId)
+            let groups = try tx.children(SecurityGroup.self, region: region, kind: SimCloud.securityGroupKind, parent: input.VpcId)
+            let targetGroups = try tx.children(TargetGroup.self, region: region, kind: SimCloud.targetGroupKind, parent: input.VpcId)
             guard subnets.isEmpty, groups.allSatisfy({ $0.GroupName == "default" }), targetGroups.isEmpty else {
                 throw AWSError("DependencyViolation", "The vpc '\(input.VpcId)' has dependencies and cannot be deleted.")
             }
             for group in groups { try tx.delete(region: region, kind: SimCloud.securityGroupKind, id: group.GroupId ?? "") }
+            _ = subnets
             try tx.delete(region: region, kind: SimCloud.vpcKind, id: input.VpcId)
         }
     }
@@ -160,7 +162,7 @@ extension SimCloud {
             guard let vpcCIDR = CIDR(vpc.CidrBlock ?? ""), vpcCIDR.contains(cidr), (16...28).contains(cidr.prefix) else {
                 throw AWSError("InvalidSubnet.Range", "The CIDR '\(input.CidrBlock)' is invalid.")
             }
-            let siblings = try tx.all(Subnet.self, region: region, kind: SimCloud.subnetKind).filter { $0.VpcId == input.VpcId }
+            let siblings = try tx.children(Subnet.self, region: region, kind: SimCloud.subnetKind, parent: input.VpcId)
             if siblings.contains(where: { CIDR($0.CidrBlock ?? "")?.overlaps(cidr) == true }) {
                 throw AWSError("InvalidSubnet.Conflict", "The CIDR '\(input.CidrBlock)' conflicts with another subnet")
             }
@@ -177,19 +179,25 @@ extension SimCloud {
             subnet.State = "available"
             subnet.OwnerId = account
             subnet.Tags = tags(input.TagSpecifications, type: "subnet")
-            try tx.put(subnet, region: region, kind: SimCloud.subnetKind, id: subnet.SubnetId!, name: input.VpcId + "|" + input.CidrBlock)
+            try tx.put(subnet, region: region, kind: SimCloud.subnetKind, id: subnet.SubnetId!, name: input.CidrBlock, parent: input.VpcId)
             return CreateSubnetResult(Subnet: subnet)
         }
     }
 
     public func describeSubnets(_ input: DescribeSubnetsRequest) throws -> DescribeSubnetsResult {
         try read("DescribeSubnets") { tx in
-            var subnets = try tx.all(Subnet.self, region: region, kind: SimCloud.subnetKind)
+            var subnets: [Subnet]
             if let ids = input.SubnetIds {
-                for id in ids where !subnets.contains(where: { $0.SubnetId == id }) {
-                    throw AWSError("InvalidSubnetID.NotFound", "The subnet ID '\(id)' does not exist")
+                subnets = try ids.map { id in
+                    guard let subnet = try tx.get(Subnet.self, region: region, kind: SimCloud.subnetKind, id: id) else {
+                        throw AWSError("InvalidSubnetID.NotFound", "The subnet ID '\(id)' does not exist")
+                    }
+                    return subnet
                 }
-                subnets = subnets.filter { ids.contains($0.SubnetId ?? "") }
+            } else if let vpcs = input.Filters?.first(where: { $0.Name == "vpc-id" })?.Values {
+                subnets = try vpcs.flatMap { try tx.children(Subnet.self, region: region, kind: SimCloud.subnetKind, parent: $0) }  // indexed
+            } else {
+                subnets = try tx.all(Subnet.self, region: region, kind: SimCloud.subnetKind)
             }
             subnets = subnets.filter { s in
                 matches(input.Filters) { name in
@@ -229,7 +237,8 @@ extension SimCloud {
         }
         return try write("CreateSecurityGroup") { tx in
             _ = try requireVpc(tx, vpcId)
-            let existing = try tx.find(SecurityGroup.self, region: region, kind: SimCloud.securityGroupKind, name: input.GroupName)
+            let existing = try tx.children(SecurityGroup.self, region: region, kind: SimCloud.securityGroupKind, parent: vpcId)
+                .filter { $0.GroupName == input.GroupName }
             if existing.contains(where: { $0.VpcId == vpcId }) {
                 throw AWSError("InvalidGroup.Duplicate", "The security group '\(input.GroupName)' already exists for VPC '\(vpcId)'")
             }
@@ -241,7 +250,7 @@ extension SimCloud {
             group.OwnerId = account
             group.IpPermissions = []
             group.IpPermissionsEgress = [IpPermission(IpProtocol: "-1", FromPort: nil, ToPort: nil, IpRanges: [IpRange(CidrIp: "0.0.0.0/0")])]
-            try tx.put(group, region: region, kind: SimCloud.securityGroupKind, id: group.GroupId!, name: input.GroupName)
+            try tx.put(group, region: region, kind: SimCloud.securityGroupKind, id: group.GroupId!, name: input.GroupName, parent: vpcId)
             return CreateSecurityGroupResult(GroupId: group.GroupId!)
         }
     }
@@ -268,18 +277,19 @@ extension SimCloud {
                 rules.append(rule)
             }
             group.IpPermissions = rules
-            try tx.put(group, region: region, kind: SimCloud.securityGroupKind, id: input.GroupId, name: group.GroupName ?? "")
+            try tx.put(group, region: region, kind: SimCloud.securityGroupKind, id: input.GroupId, name: group.GroupName ?? "", parent: group.VpcId ?? "")
         }
     }
 
     public func describeSecurityGroups(_ input: DescribeSecurityGroupsRequest) throws -> DescribeSecurityGroupsResult {
         try read("DescribeSecurityGroups") { tx in
-            var groups = try tx.all(SecurityGroup.self, region: region, kind: SimCloud.securityGroupKind)
+            var groups: [SecurityGroup]
             if let ids = input.GroupIds {
-                for id in ids where !groups.contains(where: { $0.GroupId == id }) {
-                    throw AWSError("InvalidGroup.NotFound", "The security group '\(id)' does not exist")
-                }
-                groups = groups.filter { ids.contains($0.GroupId ?? "") }
+                groups = try ids.map { try requireSecurityGroup(tx, $0) }
+            } else if let vpcs = input.Filters?.first(where: { $0.Name == "vpc-id" })?.Values {
+                groups = try vpcs.flatMap { try tx.children(SecurityGroup.self, region: region, kind: SimCloud.securityGroupKind, parent: $0) }
+            } else {
+                groups = try tx.all(SecurityGroup.self, region: region, kind: SimCloud.securityGroupKind)
             }
             groups = groups.filter { g in
                 matches(input.Filters) { name in

@@ -64,10 +64,10 @@ extension SimCloud {
                 if var cluster = try tx.get(Cluster.self, region: region, kind: SimCloud.clusterKind, id: name) {
                     // The counts are derived from the services and tasks at the virtual clock's time.
                     let now = try SimClock.now(tx)
-                    let services = try tx.all(Service.self, region: region, kind: SimCloud.serviceKind)
-                        .filter { $0.clusterArn == cluster.clusterArn && $0.status == "ACTIVE" }
-                    let tasks = try tx.all(SimTask.self, region: region, kind: SimCloud.taskKind)
-                        .filter { $0.task.clusterArn == cluster.clusterArn && $0.task.stoppedAt == nil }
+                    let services = try tx.children(Service.self, region: region, kind: SimCloud.serviceKind, parent: cluster.clusterName)
+                        .filter { $0.status == "ACTIVE" }
+                    let tasks = try services.flatMap { try self.tasks(tx, serviceKey: "\(cluster.clusterName)/\($0.serviceName ?? "")") }
+                        .filter { $0.task.stoppedAt == nil }
                     let running = tasks.filter { SimCloud.status(of: $0.task, at: now) == "RUNNING" }.count
                     cluster.activeServicesCount = services.count
                     cluster.runningTasksCount = running
@@ -88,8 +88,8 @@ extension SimCloud {
                   cluster.status == "ACTIVE" else {
                 throw AWSError("ClusterNotFoundException", "Cluster not found.")
             }
-            let services = try tx.all(Service.self, region: region, kind: SimCloud.serviceKind)
-                .filter { $0.clusterArn == cluster.clusterArn && $0.status == "ACTIVE" }
+            let services = try tx.children(Service.self, region: region, kind: SimCloud.serviceKind, parent: name)
+                .filter { $0.status == "ACTIVE" }
             guard services.isEmpty else {
                 throw AWSError("ClusterContainsServicesException",
                                "The Cluster cannot be deleted while Services are active.")

@@ -188,15 +188,24 @@ extension SimCloud {
                 return CreateTargetGroupOutput(TargetGroups: [existing])
             }
             tg.TargetGroupArn = arn("elasticloadbalancing", "targetgroup/\(input.Name)/\(try hexID(tx, "tg", length: 16))")
-            try tx.put(tg, region: region, kind: SimCloud.targetGroupKind, id: tg.TargetGroupArn!, name: input.Name)
+            try tx.put(tg, region: region, kind: SimCloud.targetGroupKind, id: tg.TargetGroupArn!, name: input.Name, parent: vpcId)
             return CreateTargetGroupOutput(TargetGroups: [tg])
         }
     }
 
     /// Target groups with the load balancers that forward to them filled in (AWS derives it too).
-    func targetGroupsWithBalancers(_ tx: SimStore.Transaction) throws -> [TargetGroup] {
+    func targetGroupsWithBalancers(_ tx: SimStore.Transaction, names: [String]? = nil, arns: [String]? = nil) throws -> [TargetGroup] {
         let listeners = try tx.all(Listener.self, region: region, kind: SimCloud.listenerKind)
-        return try tx.all(TargetGroup.self, region: region, kind: SimCloud.targetGroupKind).map { tg in
+        // By name or ARN through the indexes; all of them otherwise.
+        let groups: [TargetGroup]
+        if let names {
+            groups = try names.flatMap { try tx.find(TargetGroup.self, region: region, kind: SimCloud.targetGroupKind, name: $0) }
+        } else if let arns {
+            groups = try arns.compactMap { try tx.get(TargetGroup.self, region: region, kind: SimCloud.targetGroupKind, id: $0) }
+        } else {
+            groups = try tx.all(TargetGroup.self, region: region, kind: SimCloud.targetGroupKind)
+        }
+        return groups.map { tg in
             var tg = tg
             var balancers: [String] = []
             for listener in listeners where SimCloud.targetGroupArns(of: listener.DefaultActions ?? []).contains(tg.TargetGroupArn ?? "") {
@@ -215,7 +224,7 @@ extension SimCloud {
 
     public func describeTargetGroups(_ input: DescribeTargetGroupsInput) throws -> DescribeTargetGroupsOutput {
         try read("DescribeTargetGroups") { tx in
-            var all = try targetGroupsWithBalancers(tx)
+            var all = try targetGroupsWithBalancers(tx, names: input.Names, arns: input.TargetGroupArns)
             if let arns = input.TargetGroupArns {
                 for arn in arns where !all.contains(where: { $0.TargetGroupArn == arn }) {
                     throw AWSError("TargetGroupNotFound", "Target groups '[\(arn)]' not found")

@@ -60,7 +60,7 @@ extension SimCloud {
 
     func save(_ tx: SimStore.Transaction, _ service: Service, cluster: Cluster) throws {
         try tx.put(service, region: region, kind: SimCloud.serviceKind, id: "\(cluster.clusterName)/\(service.serviceName ?? "")",
-                   name: service.serviceName ?? "")
+                   name: service.serviceName ?? "", parent: cluster.clusterName)
     }
 
     // MARK: tasks
@@ -390,8 +390,8 @@ extension SimCloud {
     public func listServices(_ input: ListServicesInput) throws -> ListServicesOutput {
         let arns: [String] = try read("ListServices") { tx in
             let cluster = try requireActiveCluster(tx, input.cluster)
-            return try tx.all(Service.self, region: region, kind: SimCloud.serviceKind)
-                .filter { $0.clusterArn == cluster.clusterArn && $0.status == "ACTIVE" }.compactMap(\.serviceArn)
+            return try tx.children(Service.self, region: region, kind: SimCloud.serviceKind, parent: cluster.clusterName)
+                .filter { $0.status == "ACTIVE" }.compactMap(\.serviceArn)
         }
         return try SimPaging.page(arns, nextToken: input.nextToken, maxResults: nil, limit: 100) { ListServicesOutput(serviceArns: $0, nextToken: $1) }
     }

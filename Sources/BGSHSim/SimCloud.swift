@@ -35,11 +35,11 @@ public struct SimCloud: Cloud {
 
     /// Runs a reading operation on a snapshot, after any injected fault for it.
     func read<T>(_ operation: String, _ body: (SimStore.Transaction) throws -> T) throws -> T {
-        let faulty = try store.read { try SimFaults.isArmed($0, operation: operation) }
-        if faulty {
-            let fault: AWSError? = try store.write { try SimFaults.take($0, operation: operation) }
-            if let fault { throw fault }
-        }
+        // One snapshot answers both "is a fault armed?" and the read itself; only a fault that
+        // fires needs a write (to count it down).
+        let outcome: T? = try store.read { tx in try SimFaults.isArmed(tx, operation: operation) ? nil : try body(tx) }
+        if let outcome { return outcome }
+        if let fault = try store.write({ try SimFaults.take($0, operation: operation) }) { throw fault }
         return try store.read(body)
     }
 

@@ -24,7 +24,6 @@ public final class SimStore: @unchecked Sendable {
     public init(path: String) throws {
         self.path = path
         encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         var config = Configuration()
         // Another bgsh may hold the write lock for a moment: wait for it rather than fail.
         config.busyMode = .timeout(30)
@@ -34,12 +33,14 @@ public final class SimStore: @unchecked Sendable {
         } else {
             let dir = (path as NSString).deletingLastPathComponent
             if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+            // WAL with synchronous=NORMAL: a commit survives a killed process (not a power cut),
+            // and a commit costs no fsync. One connection: a shell runs one command at a time,
+            // and other processes are kept apart by SQLite's own file locks.
+            config.journalMode = .wal
             config.prepareDatabase { db in
-                // WAL with synchronous=NORMAL: a commit survives a killed process (not a power cut),
-                // and a commit costs no fsync.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
-            writer = try DatabasePool(path: path, configuration: config)
+            writer = try DatabaseQueue(path: path, configuration: config)
         }
         try migrate()
     }
@@ -50,9 +51,11 @@ public final class SimStore: @unchecked Sendable {
             try db.execute(sql: """
                 CREATE TABLE resource (
                     region TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL,
-                    seq INTEGER NOT NULL, doc TEXT NOT NULL,
+                    parent TEXT NOT NULL DEFAULT '', seq INTEGER NOT NULL, doc TEXT NOT NULL,
                     PRIMARY KEY (region, kind, id));
                 CREATE INDEX resource_by_name ON resource(region, kind, name);
+                CREATE INDEX resource_by_parent ON resource(region, kind, parent);
+                CREATE INDEX resource_by_seq ON resource(seq);
                 CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
                 """)
         }
@@ -61,22 +64,30 @@ public final class SimStore: @unchecked Sendable {
 
     /// Runs `body` in one immediate write transaction: all of it commits, or none of it.
     public func write<T>(_ body: (Transaction) throws -> T) throws -> T {
-        var result: T?
-        try writer.writeWithoutTransaction { db in
-            // IMMEDIATE takes the write lock up front, so two processes never both read, then
-            // both try to upgrade to a write and one fail with SQLITE_BUSY.
-            try db.inTransaction(.immediate) {
-                result = try body(Transaction(db: db, store: self))
-                return .commit
-            }
-        }
-        guard let result else { throw AWSStoreError("transaction produced no result") }
-        return result
+        try transaction("BEGIN IMMEDIATE", body)
     }
 
-    /// Runs `body` on a consistent snapshot, without taking the write lock.
+    /// Runs `body` on a consistent snapshot (a deferred transaction that takes no write lock).
     public func read<T>(_ body: (Transaction) throws -> T) throws -> T {
-        try writer.read { db in try body(Transaction(db: db, store: self)) }
+        try transaction("BEGIN DEFERRED", body)
+    }
+
+    /// One transaction by hand, with cached statements: GRDB's helpers compile BEGIN and COMMIT
+    /// anew on every call, which cost more than the work of a typical simulated API call.
+    /// IMMEDIATE takes the write lock up front, so two processes never both read, then both try
+    /// to upgrade to a write and one fail with SQLITE_BUSY.
+    private func transaction<T>(_ begin: String, _ body: (Transaction) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            try db.cachedStatement(sql: begin).execute()
+            do {
+                let result = try body(Transaction(db: db, store: self))
+                try db.cachedStatement(sql: "COMMIT").execute()
+                return result
+            } catch {
+                if db.isInsideTransaction { try? db.cachedStatement(sql: "ROLLBACK").execute() }
+                throw error
+            }
+        }
     }
 
     /// Every row of the state as text, in a stable order: what tests compare to prove that a
@@ -98,49 +109,53 @@ public final class SimStore: @unchecked Sendable {
 
         /// The record of a resource by id, or nil.
         public func get<T: Decodable>(_ type: T.Type, region: String, kind: String, id: String) throws -> T? {
-            guard let doc = try String.fetchOne(db, sql: "SELECT doc FROM resource WHERE region = ? AND kind = ? AND id = ?",
-                                                arguments: [region, kind, id]) else { return nil }
+            guard let doc = try String.fetchOne(try db.cachedStatement(sql: "SELECT doc FROM resource WHERE region = ? AND kind = ? AND id = ?"), arguments: [region, kind, id]) else { return nil }
             return try store.decoder.decode(T.self, from: Data(doc.utf8))
         }
 
         /// The records of a kind whose name is `name`, oldest first.
         public func find<T: Decodable>(_ type: T.Type, region: String, kind: String, name: String) throws -> [T] {
-            try String.fetchAll(db, sql: "SELECT doc FROM resource WHERE region = ? AND kind = ? AND name = ? ORDER BY seq",
-                                arguments: [region, kind, name])
+            try String.fetchAll(try db.cachedStatement(sql: "SELECT doc FROM resource WHERE region = ? AND kind = ? AND name = ? ORDER BY seq"), arguments: [region, kind, name])
+                .map { try store.decoder.decode(T.self, from: Data($0.utf8)) }
+        }
+
+        /// The records of a kind that belong to `parent` (a VPC's subnets, a cluster's services), oldest first.
+        public func children<T: Decodable>(_ type: T.Type, region: String, kind: String, parent: String) throws -> [T] {
+            try String.fetchAll(try db.cachedStatement(sql: "SELECT doc FROM resource WHERE region = ? AND kind = ? AND parent = ? ORDER BY seq"), arguments: [region, kind, parent])
                 .map { try store.decoder.decode(T.self, from: Data($0.utf8)) }
         }
 
         /// Every record of a kind in a region, oldest first.
         public func all<T: Decodable>(_ type: T.Type, region: String, kind: String) throws -> [T] {
-            try String.fetchAll(db, sql: "SELECT doc FROM resource WHERE region = ? AND kind = ? ORDER BY seq",
-                                arguments: [region, kind])
+            try String.fetchAll(try db.cachedStatement(sql: "SELECT doc FROM resource WHERE region = ? AND kind = ? ORDER BY seq"), arguments: [region, kind])
                 .map { try store.decoder.decode(T.self, from: Data($0.utf8)) }
         }
 
         /// Inserts or replaces a record; a replaced record keeps its place in listing order.
-        public func put<T: Encodable>(_ value: T, region: String, kind: String, id: String, name: String) throws {
+        public func put<T: Encodable>(_ value: T, region: String, kind: String, id: String, name: String, parent: String = "") throws {
             let doc = String(decoding: try store.encoder.encode(value), as: UTF8.self)
-            try db.execute(sql: """
-                INSERT INTO resource(region, kind, id, name, seq, doc)
-                VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM resource), ?)
-                ON CONFLICT(region, kind, id) DO UPDATE SET name = excluded.name, doc = excluded.doc
-                """, arguments: [region, kind, id, name, doc])
+            // Cached statements: compiled once per connection, not once per call.
+            try db.cachedStatement(sql: """
+                INSERT INTO resource(region, kind, id, name, parent, seq, doc)
+                VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM resource), ?)
+                ON CONFLICT(region, kind, id) DO UPDATE SET name = excluded.name, parent = excluded.parent, doc = excluded.doc
+                """).execute(arguments: [region, kind, id, name, parent, doc])
         }
 
         /// Removes a record.
         public func delete(region: String, kind: String, id: String) throws {
-            try db.execute(sql: "DELETE FROM resource WHERE region = ? AND kind = ? AND id = ?", arguments: [region, kind, id])
+            try db.cachedStatement(sql: "DELETE FROM resource WHERE region = ? AND kind = ? AND id = ?").execute(arguments: [region, kind, id])
         }
 
         /// A value kept beside the resources (the clock, counters).
         public func meta(_ key: String) throws -> String? {
-            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+            try String.fetchOne(try db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"), arguments: [key])
         }
 
         /// Sets a `meta` value.
         public func setMeta(_ key: String, _ value: String) throws {
-            try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: [key, value])
+            try db.cachedStatement(sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+                .execute(arguments: [key, value])
         }
 
         /// The next number of a named counter (1, 2, …), kept in the state so ids never repeat.

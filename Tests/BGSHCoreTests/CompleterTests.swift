@@ -68,3 +68,22 @@ import Testing
         #expect(c.complete(before: "nosuch ", partial: "").candidates == [])
     }
 }
+
+@Suite struct ResourceCompletionTests {
+    @Test func everyResourceKindCompletesFromTheBackend() throws {
+        let shell = try Harness()
+        try shell.runSeed()
+        let c = Completer(table: Harness.table, session: shell.session, baseDirectory: shell.folder)
+        #expect(c.complete(before: "listener create --lb my-ecs-alb --port 8080 --forward ", partial: "").candidates == ["blue-tg", "green-tg"])
+        #expect(c.complete(before: "service create x --listener ", partial: "my").candidates == ["my-ecs-alb:80"])
+        #expect(c.complete(before: "service ", partial: "my").candidates == ["myBGService"])
+        #expect(c.complete(before: "service create x --taskdef ", partial: "").candidates == ["ecs-bg-task-def-v1"])
+        #expect(c.complete(before: "ecr delete ", partial: "").candidates == ["ecs-demo-app"])
+        #expect(c.complete(before: "vpc delete ", partial: "my").candidates == ["my-ecs-vpc"])
+        let subnets = c.complete(before: "lb create x --subnets ", partial: "").candidates
+        #expect(subnets.count == 2)
+        let second = c.complete(before: "lb create x --subnets ", partial: subnets[0] + ",").candidates
+        #expect(second == [subnets[0] + "," + subnets[1]], "a list completes its next element, without repeating the first")
+        #expect(c.complete(before: "tg health ", partial: "gr").candidates == ["green-tg"])
+    }
+}

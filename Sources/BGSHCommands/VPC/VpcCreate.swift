@@ -16,7 +16,8 @@ struct VpcCreate: Command {
         let cidr = invocation.string("CIDR") ?? ""
         let name = invocation.string("name")
         let cloud = try invocation.cloud()
-        let existing = try cloud.describeVpcs(DescribeVpcsRequest()).Vpcs.filter { vpc in
+        let filter = name.map { Filter(Name: "tag:Name", Values: [$0]) } ?? Filter(Name: "cidr", Values: [cidr])
+        let existing = try cloud.describeVpcs(DescribeVpcsRequest(Filters: [filter])).Vpcs.filter { vpc in
             let tag = vpc.Tags?.first { $0.Key == "Name" }?.Value
             return name.map { tag == $0 } ?? (tag == nil && vpc.CidrBlock == cidr)
         }

@@ -135,7 +135,15 @@ public struct Completer {
         switch kind {
         case .choice(let words): return Completion(filter(words, partial))
         case .file(let extensions): return files(partial, extensions: extensions)
-        case .resource(let resource): return Completion(filter(resourceNames(resource), partial))
+        case .resource(let resource):
+            // Lists (`--subnets S1,S2`) complete their last element.
+            if let comma = partial.lastIndex(of: ",") {
+                let head = String(partial[...comma])
+                let given = Set(head.dropLast().split(separator: ",").map(String.init))
+                let tail = String(partial[partial.index(after: comma)...])
+                return Completion(filter(resourceNames(resource).filter { !given.contains($0) }, tail).map { head + $0 })
+            }
+            return Completion(filter(resourceNames(resource), partial))
         case .variableName: return Completion(filter(Array(session.variables.keys), partial))
         case .duration: return Completion(filter(["30s", "1m", "5m", "10m", "1h"], partial))
         case .percentage: return Completion(filter(["10%", "25%", "50%", "100%"], partial))

@@ -62,7 +62,7 @@ public final class Interpreter {
         case .success(let commands):
             if let path { fileStack.append(path) }
             defer { if path != nil { fileStack.removeLast() } }
-            return run(commands, in: source).status
+            return run(commands, in: source, isChecked: true).status
         }
     }
 
@@ -102,10 +102,10 @@ public final class Interpreter {
     /// Runs parsed commands in order under the error mode.
     /// - Returns: the status (of the failure that stopped it, of the last failure under continue,
     ///   or of `exit`) and whether it stopped early.
-    func run(_ commands: [ParsedCommand], in source: SourceFile) -> (status: Int32, stopped: Bool) {
+    func run(_ commands: [ParsedCommand], in source: SourceFile, isChecked: Bool = false) -> (status: Int32, stopped: Bool) {
         var lastFailure: Int32 = 0
         for command in commands {
-            let status = execute(command, in: source)
+            let status = execute(command, in: source, isChecked: isChecked)
             session.out.flush()
             if let code = session.exitRequest { return (code, true) }
             if status != 0 {
@@ -118,7 +118,9 @@ public final class Interpreter {
 
     /// Expands, binds and runs one command; reports its error, sets `$?`.
     /// - Returns: its status.
-    public func execute(_ command: ParsedCommand, in source: SourceFile) -> Int32 {
+    /// - Parameter isChecked: the text was checked whole before running (a runbook, `-c`), so the
+    ///   words as written are known to bind; otherwise (stdin, interactive) they are checked here.
+    public func execute(_ command: ParsedCommand, in source: SourceFile, isChecked: Bool = false) -> Int32 {
         if session.echoesCommands {
             session.out.writeError("+ " + source.text(of: command.span) + "\n")
         }
@@ -126,10 +128,12 @@ public final class Interpreter {
         do {
             // What is wrong as written (an unknown command or flag, a malformed literal) is a
             // usage error, status 2, even where nothing checked it ahead (stdin, interactive).
-            do {
-                _ = try Binder.bind(command.words.map(BindWord.init(unexpanded:)), in: table)
-            } catch {
-                throw CommandError(error.message, span: error.span, exitCode: 2)
+            if !isChecked {
+                do {
+                    _ = try Binder.bind(command.words.map(BindWord.init(unexpanded:)), in: table)
+                } catch {
+                    throw CommandError(error.message, span: error.span, exitCode: 2)
+                }
             }
             var words: [BindWord] = []
             words.reserveCapacity(command.words.count)
@@ -189,7 +193,7 @@ public final class Interpreter {
         case .success(let commands):
             fileStack.append(absolute)
             defer { fileStack.removeLast() }
-            let outcome = run(commands, in: source)
+            let outcome = run(commands, in: source, isChecked: true)
             if outcome.status != 0, session.exitRequest == nil, outcome.stopped {
                 throw CommandError("", exitCode: outcome.status, isAlreadyReported: true)
             }

@@ -3,13 +3,20 @@ public struct CommandTable: Sendable {
     /// The commands, in the order help lists them within a group.
     public let commands: [any Command.Type]
     private let byPath: [[String]: any Command.Type]
+    private let prefixes: Set<[String]>
 
     /// Creates a table. Paths must be unique (the table's test checks it).
     public init(_ commands: [any Command.Type]) {
         self.commands = commands
         var map: [[String]: any Command.Type] = [:]
-        for command in commands where map[command.spec.path] == nil { map[command.spec.path] = command }
+        var prefixes = Set<[String]>()
+        for command in commands {
+            let path = command.spec.path
+            if map[path] == nil { map[path] = command }
+            for n in 0...path.count { prefixes.insert(Array(path.prefix(n))) }
+        }
         byPath = map
+        self.prefixes = prefixes
     }
 
     /// The command at exactly this path.
@@ -30,7 +37,7 @@ public struct CommandTable: Sendable {
 
     /// True when some command's path starts with `prefix`.
     public func hasPrefix(_ prefix: [String]) -> Bool {
-        commands.contains { Array($0.spec.path.prefix(prefix.count)) == prefix }
+        prefixes.contains(prefix)  // precomputed: the binder asks once per word of every command
     }
 
     /// Every spec.
