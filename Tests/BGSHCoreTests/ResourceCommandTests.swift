@@ -133,7 +133,8 @@ struct ResourceCase: CustomTestStringConvertible, Sendable {
         for name in ["taskdef.json", "create-deployment-group.json"] {
             shell.write(name, try String(contentsOfFile: Self.seedFiles + "/" + name, encoding: .utf8))
         }
-        shell.write("seed-unchanged.json", try String(contentsOfFile: Harness.root + "/../shared/seed/create-deployment-group.json", encoding: .utf8))
+        // The seed's file exactly as it is (a copy of ../shared/seed/, kept under Tests/Fixtures).
+        shell.write("seed-unchanged.json", try String(contentsOfFile: Harness.root + "/Tests/Fixtures/seed/create-deployment-group.json", encoding: .utf8))
         shell.write("broken.json", "{\"family\": ")
         shell.write("typo.json", "{\"famly\": \"x\", \"containerDefinitions\": []}")
         shell.write("templated.json", """
@@ -157,5 +158,22 @@ struct ResourceCase: CustomTestStringConvertible, Sendable {
             #expect(first.contains(c.expected), "stderr: \(first)")
             if !c.text.contains("\n") { #expect(try shell.state() == before, "a failed command changes nothing") }
         }
+    }
+}
+
+@Suite struct SeedFileTests {
+    /// The runbook's taskdef.json is the seed's, byte for byte: bgsh takes the seed's files as they are.
+    @Test func theExampleUsesTheSeedsTaskDefinitionUnchanged() throws {
+        let example = try Data(contentsOf: URL(fileURLWithPath: Harness.root + "/scripts/examples/seed/taskdef.json"))
+        let seed = try Data(contentsOf: URL(fileURLWithPath: Harness.root + "/Tests/Fixtures/seed/taskdef.json"))
+        #expect(example == seed)
+    }
+
+    /// The example's deployment group differs from the seed's only in where the listener ARN comes from.
+    @Test func theExampleDeploymentGroupDiffersOnlyInTheListener() throws {
+        let example = try String(contentsOfFile: Harness.root + "/scripts/examples/seed/create-deployment-group.json", encoding: .utf8)
+        let seed = try String(contentsOfFile: Harness.root + "/Tests/Fixtures/seed/create-deployment-group.json", encoding: .utf8)
+        let seedArn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/my-ecs-alb/0123456789abcdef/fedcba9876543210"
+        #expect(seed.replacingOccurrences(of: seedArn, with: "${PROD_LISTENER}") == example)
     }
 }
