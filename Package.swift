@@ -24,8 +24,10 @@ let package = Package(
         ]),
         // The language runtime: session, specs, binder, interpreter, help, completion, output.
         .target(name: "BGSHCore", dependencies: ["BGSHSyntax", "AWSModel"]),
+        // The blue-green engine, written once over the Cloud protocols.
+        .target(name: "BGSHDeploy", dependencies: ["AWSModel"]),
         // One file per command and the one command table.
-        .target(name: "BGSHCommands", dependencies: ["BGSHCore", "AWSModel"]),
+        .target(name: "BGSHCommands", dependencies: ["BGSHCore", "BGSHDeploy", "AWSModel"]),
         // libedit, through its readline-compatible API.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // The terminal: never imports BGSHCore (it has its own small completion protocol).

@@ -22,6 +22,8 @@ extension CommandTable {
         ServiceCreate.self, ServiceList.self, ServiceDescribe.self, ServiceScale.self, ServiceEvents.self, ServiceDelete.self, Tasks.self,
         AlarmCreate.self, AlarmList.self, AlarmDelete.self,
         CodeDeployAppCreate.self, CodeDeployAppDelete.self, CodeDeployGroupCreate.self, CodeDeployGroupDelete.self,
+        // Blue-green
+        Deploy.self, Shift.self, Promote.self, Rollback.self, Hold.self, Resume.self, Status.self, Wait.self, Deployments.self,
         // Simulator
         SimClockCommand.self, SimAdvance.self, SimPace.self, SimFailAPI.self, SimReset.self,
     ])

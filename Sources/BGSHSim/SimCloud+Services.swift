@@ -609,3 +609,57 @@ extension SimCloud {
         }
     }
 }
+
+extension SimCloud {
+    /// The service (and, for a task set ARN, the index of the task set) an ARN names.
+    func taggable(_ tx: SimStore.Transaction, _ arn: String) throws -> (Cluster, Service, Int?) {
+        // arn:aws:ecs:REGION:ACCOUNT:service/CLUSTER/SERVICE or …:task-set/CLUSTER/SERVICE/ID
+        let path = arn.components(separatedBy: ":").last ?? ""
+        let parts = path.split(separator: "/").map(String.init)
+        guard parts.count >= 3, ["service", "task-set"].contains(parts[0]) else {
+            throw AWSError("InvalidParameterException", "The ARN \(arn) is not a service or task set ARN")
+        }
+        let (cluster, service) = try requireService(tx, cluster: parts[1], parts[2])
+        if parts[0] == "task-set" {
+            guard let index = service.taskSets?.firstIndex(where: { $0.taskSetArn == arn }) else {
+                throw AWSError("TaskSetNotFoundException", "The specified task set does not exist.")
+            }
+            return (cluster, service, index)
+        }
+        return (cluster, service, nil)
+    }
+
+    static func merged(_ tags: [Tag]?, with new: [Tag]) -> [Tag] {
+        var result = (tags ?? []).filter { old in !new.contains { $0.key == old.key } }
+        result += new
+        return result
+    }
+
+    public func tagResource(_ input: TagResourceInput) throws {
+        try write("TagResource") { tx in
+            let (cluster, service0, index) = try taggable(tx, input.resourceArn)
+            var service = service0
+            if let index, var sets = service.taskSets {
+                sets[index].tags = SimCloud.merged(sets[index].tags, with: input.tags)
+                service.taskSets = sets
+            } else {
+                service.tags = SimCloud.merged(service.tags, with: input.tags)
+            }
+            try save(tx, service, cluster: cluster)
+        }
+    }
+
+    public func untagResource(_ input: UntagResourceInput) throws {
+        try write("UntagResource") { tx in
+            let (cluster, service0, index) = try taggable(tx, input.resourceArn)
+            var service = service0
+            if let index, var sets = service.taskSets {
+                sets[index].tags = sets[index].tags?.filter { !input.tagKeys.contains($0.key) }
+                service.taskSets = sets
+            } else {
+                service.tags = service.tags?.filter { !input.tagKeys.contains($0.key) }
+            }
+            try save(tx, service, cluster: cluster)
+        }
+    }
+}

@@ -25,4 +25,8 @@ public protocol ECSAPI {
     func updateServicePrimaryTaskSet(_ input: UpdateServicePrimaryTaskSetInput) throws -> UpdateServicePrimaryTaskSetOutput
     func listTasks(_ input: ListTasksInput) throws -> ListTasksOutput
     func describeTasks(_ input: DescribeTasksInput) throws -> DescribeTasksOutput
+    /// TagResource: adds or replaces tags on a service or task set (bgsh keeps deployment state there).
+    func tagResource(_ input: TagResourceInput) throws
+    /// UntagResource: removes tags.
+    func untagResource(_ input: UntagResourceInput) throws
 }

@@ -335,3 +335,15 @@ public struct DescribeTasksOutput: Codable, Hashable, Sendable {
     public var failures: [Failure]
     public init(tasks: [Task], failures: [Failure]) { self.tasks = tasks; self.failures = failures }
 }
+
+public struct TagResourceInput: Codable, Hashable, Sendable {
+    public var resourceArn: String
+    public var tags: [Tag]
+    public init(resourceArn: String, tags: [Tag]) { self.resourceArn = resourceArn; self.tags = tags }
+}
+
+public struct UntagResourceInput: Codable, Hashable, Sendable {
+    public var resourceArn: String
+    public var tagKeys: [String]
+    public init(resourceArn: String, tagKeys: [String]) { self.resourceArn = resourceArn; self.tagKeys = tagKeys }
+}

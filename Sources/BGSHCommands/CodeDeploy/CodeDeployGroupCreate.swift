@@ -1,5 +1,6 @@
 import AWSModel
 import BGSHCore
+import BGSHDeploy
 
 /// `codedeploy group create FILE.json` (the seed's create-deployment-group.json) or the flag form.
 struct CodeDeployGroupCreate: Command {

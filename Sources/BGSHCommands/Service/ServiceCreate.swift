@@ -1,5 +1,6 @@
 import AWSModel
 import BGSHCore
+import BGSHDeploy
 
 /// `service create NAME --taskdef … --blue-tg … --green-tg … --listener LB:PORT …`.
 ///

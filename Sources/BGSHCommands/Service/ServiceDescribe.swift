@@ -1,5 +1,6 @@
 import AWSModel
 import BGSHCore
+import BGSHDeploy
 
 /// `service describe [NAME]`: DescribeServices of one (the current one by default).
 struct ServiceDescribe: Command {

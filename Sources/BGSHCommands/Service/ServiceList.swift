@@ -1,5 +1,6 @@
 import AWSModel
 import BGSHCore
+import BGSHDeploy
 
 /// `service list`: the current cluster's services (ListServices, DescribeServices).
 struct ServiceList: Command {

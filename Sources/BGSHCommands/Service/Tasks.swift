@@ -1,5 +1,6 @@
 import AWSModel
 import BGSHCore
+import BGSHDeploy
 
 /// `tasks`: the current service's tasks, each with its colour (ListTasks, DescribeTasks).
 struct Tasks: Command {

@@ -2,16 +2,16 @@ import AWSModel
 
 /// What bgsh records on a service it creates, as `bgsh:*` tags, so that any bgsh (on any
 /// machine) finds the blue-green setup from AWS itself: no second copy to disagree.
-struct ServiceTags {
-    var controller: String
-    var blueTargetGroup: String
-    var greenTargetGroup: String
-    var listener: String
-    var testListener: String?
-    var container: String
-    var port: Int
+public struct ServiceTags: Sendable {
+    public var controller: String
+    public var blueTargetGroup: String
+    public var greenTargetGroup: String
+    public var listener: String
+    public var testListener: String?
+    public var container: String
+    public var port: Int
 
-    var tags: [Tag] {
+    public var tags: [Tag] {
         var tags = [Tag(key: "bgsh:controller", value: controller), Tag(key: "bgsh:blue-tg", value: blueTargetGroup),
                     Tag(key: "bgsh:green-tg", value: greenTargetGroup), Tag(key: "bgsh:listener", value: listener),
                     Tag(key: "bgsh:container", value: container), Tag(key: "bgsh:port", value: String(port))]
@@ -19,7 +19,7 @@ struct ServiceTags {
         return tags
     }
 
-    init(controller: String, blueTargetGroup: String, greenTargetGroup: String, listener: String, testListener: String?, container: String, port: Int) {
+    public init(controller: String, blueTargetGroup: String, greenTargetGroup: String, listener: String, testListener: String?, container: String, port: Int) {
         self.controller = controller
         self.blueTargetGroup = blueTargetGroup
         self.greenTargetGroup = greenTargetGroup
@@ -30,7 +30,7 @@ struct ServiceTags {
     }
 
     /// Reads them back; nil for a service bgsh did not create.
-    init?(_ tags: [Tag]?) {
+    public init?(_ tags: [Tag]?) {
         let map = Dictionary((tags ?? []).map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
         guard let controller = map["bgsh:controller"], let blue = map["bgsh:blue-tg"], let green = map["bgsh:green-tg"],
               let listener = map["bgsh:listener"], let container = map["bgsh:container"], let port = map["bgsh:port"].flatMap(Int.init) else { return nil }

@@ -1,0 +1,75 @@
+import AWSModel
+import BGSHCore
+import BGSHDeploy
+
+/// `deploy [FAMILY[:REV]] [--image IMAGE] …`: start a blue-green deployment of the current service.
+struct Deploy: Command {
+    static let spec = CommandSpec(
+        ["deploy"], group: .blueGreen,
+        summary: "start a deployment: green starts on the other target group at 0 % of production traffic",
+        arguments: [ArgumentSpec("TASKDEF", .resource(.taskdefFamily), optional: true, help: "FAMILY[:REV] (default: the latest ACTIVE revision of the service's family)")],
+        options: [.option("image", .string, valueName: "IMAGE", help: "register a new revision with this image (ECR names resolve to this account's repository)"),
+                  .option("container", .string, valueName: "C", help: "the container --image replaces (default: the load balancer's)"),
+                  .option("strategy", .string, valueName: "S", help: "manual (default), all-at-once, canary:P%:T, linear:P%:T"),
+                  .option("termination-wait", .duration, valueName: "DURATION", help: "how long blue is kept after promotion (default 5m)"),
+                  .flag("wait", help: "then wait until the deployment is done (`wait done`)"),
+                  .option("timeout", .duration, valueName: "DURATION", help: "with --wait: give up after this long")],
+        examples: [Example("deploy --image ecs-demo-app:v2 --strategy canary:10%:5m --wait", "canary, then all; wait for the end"),
+                   Example("deploy web:3", "deploy revision 3 by hand: then `shift 10%`, `promote`")],
+        isMutating: true)
+
+    static func run(_ invocation: Invocation) throws {
+        let controller = try DeployContext.controller(invocation)
+        let strategyText = invocation.string("strategy") ?? "manual"
+        let strategy: Strategy
+        switch Strategy.parse(strategyText) {
+        case .success(let s): strategy = s
+        case .failure(let e): throw invocation.failure(e.message, at: "strategy")
+        }
+        let cloud = try invocation.cloud()
+        let service = try Resolve.service(invocation.session.service ?? "", invocation, at: nil)
+        let primary = service.taskSets?.first { $0.status == "PRIMARY" }
+        let current = try primary?.taskDefinition.map { try Resolve.taskDefinition($0, invocation, at: nil) }
+        var definition = try invocation.string("TASKDEF").map { try Resolve.taskDefinition($0, invocation, at: "TASKDEF") }
+            ?? current.flatMap { $0.family }.map { try Resolve.taskDefinition($0, invocation, at: nil) }
+        guard var base = definition else { throw invocation.failure("the service runs no task definition to deploy from: name one") }
+        if let image = invocation.string("image") {
+            let container = invocation.string("container") ?? ServiceTags(service.tags)?.container ?? base.containerDefinitions?.first?.name ?? ""
+            guard let index = base.containerDefinitions?.firstIndex(where: { $0.name == container }) else {
+                throw invocation.failure("task definition \(base.family ?? "") has no container '\(container)'", at: "container")
+            }
+            var resolved = image
+            // An image without a registry resolves to this account's ECR repository of that name.
+            let name = String(image.split(separator: ":").first ?? "")
+            if !image.contains("/"), let repository = try? cloud.describeRepositories(DescribeRepositoriesRequest(repositoryNames: [name])).repositories.first {
+                resolved = (repository.repositoryUri ?? name) + String(image.dropFirst(name.count))
+            }
+            base.containerDefinitions?[index].image = resolved
+            var input = RegisterTaskDefinitionInput(family: base.family ?? "", containerDefinitions: base.containerDefinitions ?? [])
+            input.networkMode = base.networkMode
+            input.requiresCompatibilities = base.requiresCompatibilities
+            input.cpu = base.cpu
+            input.memory = base.memory
+            input.executionRoleArn = base.executionRoleArn
+            input.taskRoleArn = base.taskRoleArn
+            if let latest = try? cloud.describeTaskDefinition(DescribeTaskDefinitionInput(taskDefinition: input.family)).taskDefinition,
+               TaskDefRegister.same(latest, input) {
+                definition = latest
+            } else {
+                definition = try invocation.mutate("ecs:RegisterTaskDefinition", input, { try cloud.registerTaskDefinition(input).taskDefinition })
+            }
+        }
+        let arn = definition?.taskDefinitionArn ?? base.taskDefinitionArn ?? ""
+        if invocation.session.isDryRun {
+            invocation.session.out.write("dry-run: deploy \(arn) with strategy \(strategy.name) (ecs:CreateTaskSet, ecs:TagResource, elbv2:ModifyListener)\n")
+            return
+        }
+        let wait = invocation.duration("termination-wait")?.seconds ?? 300
+        let id = try DeployContext.act(invocation) { try controller.deploy(taskDefinitionArn: arn, strategy: strategy, terminationWait: wait) }
+        invocation.session.remember(id, as: nil)
+        invocation.session.out.write("deployment \(id): green runs \(arn.split(separator: "/").last ?? "") at 0% of production traffic (strategy \(strategy.name))\n")
+        if invocation.flag("wait") {
+            try Wait.waitFor("done", timeout: invocation.duration("timeout")?.seconds, invocation)
+        }
+    }
+}

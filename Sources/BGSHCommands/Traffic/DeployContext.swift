@@ -1,0 +1,49 @@
+import AWSModel
+import BGSHCore
+import BGSHDeploy
+import Foundation
+
+/// What the blue-green verbs share: the controller of the current service, the clock, and waiting.
+enum DeployContext {
+    static func controller(_ invocation: Invocation) throws -> TaskSetController {
+        let session = invocation.session
+        let cluster = try session.requireCluster()
+        guard let service = session.service else {
+            throw invocation.failure("no service selected: select one with `service NAME` (see `service list`)")
+        }
+        let emulator = session.backend.emulator
+        return TaskSetController(cloud: try session.cloud(), cluster: cluster, service: service) {
+            try emulator?.now() ?? Date().timeIntervalSince1970
+        }
+    }
+
+    /// Lets `seconds` of deployment time pass: the virtual clock jumps (or runs at `sim pace`);
+    /// on AWS the wall clock does.
+    static func pass(_ seconds: Double, _ invocation: Invocation) throws {
+        guard seconds > 0 else { return }
+        if let emulator = invocation.session.backend.emulator {
+            if let pace = try emulator.pace() { Thread.sleep(forTimeInterval: seconds / pace) }
+            try emulator.advance(seconds: seconds)
+        } else {
+            Thread.sleep(forTimeInterval: seconds)
+        }
+    }
+
+    /// Runs a controller call, turning its refusals into errors that say what to do.
+    static func act<T>(_ invocation: Invocation, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let refusal as DeploymentRefusal {
+            throw invocation.failure("\(invocation.spec.name): \(refusal.message)")
+        }
+    }
+
+    static func percent(_ tenths: Int) -> String {
+        tenths % 10 == 0 ? "\(tenths / 10)%" : "\(tenths / 10).\(tenths % 10)%"
+    }
+
+    /// `[blue 90 | green 10]` for the prompt and status.
+    static func split(_ view: DeploymentView) -> String {
+        "[blue \(percent(view.blue?.weightTenths ?? 0).dropLast()) | green \(percent(view.green?.weightTenths ?? 0).dropLast())]"
+    }
+}

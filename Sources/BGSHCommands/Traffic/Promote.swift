@@ -1,0 +1,21 @@
+import BGSHCore
+import BGSHDeploy
+
+/// `promote`: green to 100 % and primary; blue kept for the termination wait.
+struct Promote: Command {
+    static let spec = CommandSpec(
+        ["promote"], group: .blueGreen,
+        summary: "green to 100% and primary; blue is kept for the termination wait, then removed",
+        options: [.flag("force", help: "promote even when green has no healthy target")],
+        examples: [Example("promote", "end the deployment in green's favour")],
+        isMutating: true)
+
+    static func run(_ invocation: Invocation) throws {
+        let controller = try DeployContext.controller(invocation)
+        if invocation.session.isDryRun { invocation.session.out.write("dry-run: promote (elbv2:ModifyListener, ecs:UpdateServicePrimaryTaskSet)\n"); return }
+        try DeployContext.act(invocation) { try controller.promote(force: invocation.flag("force")) }
+        let view = try controller.observe()
+        let wait = Int((view.terminationAt ?? view.now) - view.now)
+        invocation.session.out.write("promoted: green takes all production traffic; blue is removed in \(wait / 60)m\(wait % 60 == 0 ? "" : "\(wait % 60)s") (`rollback` until then)\n")
+    }
+}

@@ -1,0 +1,48 @@
+import AWSModel
+import BGSHCore
+import BGSHDeploy
+
+/// `status`: the current service's deployment.
+struct Status: Command {
+    static let spec = CommandSpec(
+        ["status"], group: .blueGreen,
+        summary: "the deployment: id, strategy and step, state, weights, tasks and target health per colour, timers",
+        examples: [Example("status", "where the deployment is")])
+
+    static func view(_ view: DeploymentView) -> View {
+        func side(_ name: String, _ s: Side?) -> [String] {
+            guard let s else { return [name, "-", "-", "-", "-"] }
+            return [name, DeployContext.percent(s.weightTenths), "\(s.running)/\(s.desired)", s.health,
+                    String(s.taskSet?.taskDefinition?.split(separator: "/").last ?? "-")]
+        }
+        var json: [String: JSONValue] = ["state": .string(view.state.rawValue), "strategy": .string(view.strategy.name),
+                                         "deployment": view.id.map(JSONValue.string) ?? .null]
+        for (name, s) in [("blue", view.blue), ("green", view.green)] {
+            guard let s else { json[name] = .null; continue }
+            json[name] = .object(["weight": .number(Double(s.weightTenths) / 10), "running": .number(Double(s.running)),
+                                  "desired": .number(Double(s.desired)), "health": .string(s.health),
+                                  "taskDefinition": s.taskSet?.taskDefinition.map(JSONValue.string) ?? .null])
+        }
+        if let at = view.terminationAt { json["blueTerminationInSeconds"] = .number(max(0, at - view.now)) }
+        if let at = view.nextStepAt { json["nextStepInSeconds"] = .number(max(0, at - view.now)) }
+        var lines = ["deployment \(view.id ?? "-")  state \(view.state.rawValue)  strategy \(view.strategy.name)"
+                     + (view.strategy.steps.isEmpty ? "" : "  step \(min(view.step, view.strategy.steps.count))/\(view.strategy.steps.count)")]
+        if let at = view.terminationAt { lines.append("blue is removed in \(Int(max(0, at - view.now)))s") }
+        if let at = view.nextStepAt, view.state == .inProgress { lines.append("next step in \(Int(max(0, at - view.now)))s (while a bgsh waits)") }
+        let table = Table(headers: ["COLOUR", "WEIGHT", "TASKS", "HEALTH", "TASK DEFINITION"], rows: [side("blue", view.blue), side("green", view.green)])
+        return View(json: .object(json), table: table, text: [view.state.rawValue])
+    }
+
+    static func run(_ invocation: Invocation) throws {
+        let controller = try DeployContext.controller(invocation)
+        let v = try DeployContext.act(invocation) { try controller.observe() }
+        let shown = view(v)
+        if invocation.session.outputFormat == .table {
+            var header = "deployment \(v.id ?? "-")  state \(v.state.rawValue)  strategy \(v.strategy.name)"
+            if !v.strategy.steps.isEmpty { header += "  step \(min(v.step, v.strategy.steps.count))/\(v.strategy.steps.count)" }
+            invocation.session.out.write(header + "\n")
+            if let at = v.terminationAt { invocation.session.out.write("blue is removed in \(Int(max(0, at - v.now)))s\n") }
+        }
+        invocation.show(shown)
+    }
+}

@@ -1,0 +1,61 @@
+import BGSHCore
+import BGSHDeploy
+
+/// `wait healthy|shifted|done [--timeout D]`: block until green is healthy, the schedule has made
+/// its last shift, or the deployment has ended. The waiting bgsh drives the schedule.
+struct Wait: Command {
+    static let spec = CommandSpec(
+        ["wait"], group: .blueGreen,
+        summary: "wait until green is healthy / the schedule has shifted all / the deployment is done (and drive its schedule)",
+        arguments: [ArgumentSpec("UNTIL", .choice(["healthy", "shifted", "done"]), help: "what to wait for")],
+        options: [.option("timeout", .duration, valueName: "DURATION", help: "give up after this long (default: the schedule's remaining time + 10m)"),
+                  .flag("no-auto-rollback", help: "do not roll back when green turns unhealthy")],
+        examples: [Example("wait done", "until succeeded, rolled back or failed"), Example("wait healthy --timeout 5m", "green's targets all healthy")])
+
+    static func run(_ invocation: Invocation) throws {
+        try waitFor(invocation.string("UNTIL") ?? "done", timeout: invocation.duration("timeout")?.seconds, invocation)
+    }
+
+    static func waitFor(_ until: String, timeout: Int?, _ invocation: Invocation) throws {
+        let controller = try DeployContext.controller(invocation)
+        var view = try DeployContext.act(invocation) { try controller.observe() }
+        if until == "shifted", view.strategy.steps.isEmpty, [.starting, .inProgress, .holding].contains(view.state) {
+            throw invocation.failure("wait shifted: the strategy is manual, nothing shifts by itself (use `shift` and `promote`)")
+        }
+        let remaining = view.strategy.steps.isEmpty ? 0 : (view.strategy.steps.count - view.step) * view.strategy.interval
+        let deadline = view.now + Double(timeout ?? (remaining + Int(view.terminationAt.map { max(0, $0 - view.now) } ?? 300) + 600))
+        let autoRollback = !invocation.flag("no-auto-rollback")
+        while true {
+            if let event = try DeployContext.act(invocation, { try controller.drive(autoRollback: autoRollback) }) {
+                invocation.session.out.write(event + "\n")
+                invocation.session.out.flush()
+            }
+            view = try controller.observe()
+            switch view.state {
+            case .rolledBack:
+                throw invocation.failure("deployment \(view.id ?? "") ended rolled back", exitCode: 4)
+            case .failed:
+                throw invocation.failure("deployment \(view.id ?? "") failed")
+            case .none:
+                throw invocation.failure("no deployment to wait for: start one with `deploy`")
+            default: break
+            }
+            switch until {
+            case "healthy" where view.green?.health == "healthy": return
+            case "shifted" where view.state == .baking || view.state == .succeeded || (view.green?.weightTenths ?? 0) == 1000: return
+            case "done" where view.state == .succeeded:
+                invocation.session.out.write("deployment \(view.id ?? "") succeeded\n")
+                return
+            default: break
+            }
+            guard view.now < deadline else {
+                throw invocation.failure("wait \(until) timed out: deployment \(view.id ?? "") is \(view.state.rawValue) \(DeployContext.split(view))")
+            }
+            // Next look: at the next scheduled event, or in 10 s while health checks run.
+            var next = view.now + 10
+            if let at = view.terminationAt, view.state == .baking { next = at }
+            if let at = view.nextStepAt, view.state == .inProgress, view.green?.health == "healthy" { next = min(next, max(at, view.now + 1)) }
+            try DeployContext.pass(min(next, deadline) - view.now, invocation)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// A schedule of shifts: manual, all-at-once, canary P% then 100 % after T, linear +P% every T.
+public struct Strategy: Sendable, Equatable, CustomStringConvertible {
+    /// The name as typed (`canary:10%:5m`).
+    public var name: String
+    /// Green's share after each step, in tenths; the last is 1000 (then promote).
+    public var steps: [Int]
+    /// Time between steps, in seconds.
+    public var interval: Int
+
+    /// Nothing moves until `shift`/`promote`.
+    public static let manual = Strategy(name: "manual", steps: [], interval: 0)
+
+    /// The name.
+    public var description: String { name }
+
+    /// Reads a strategy: `manual`, `all-at-once`, `canary:P%:T`, `linear:P%:T`, or a CodeDeploy name.
+    /// - Returns: nil with the reason when it is not one.
+    public static func parse(_ text: String) -> Result<Strategy, StrategyError> {
+        switch text {
+        case "manual": return .success(.manual)
+        case "all-at-once", "CodeDeployDefault.ECSAllAtOnce": return .success(Strategy(name: text, steps: [1000], interval: 0))
+        case "CodeDeployDefault.ECSCanary10Percent5Minutes": return .success(Strategy(name: text, steps: [100, 1000], interval: 300))
+        case "CodeDeployDefault.ECSCanary10Percent15Minutes": return .success(Strategy(name: text, steps: [100, 1000], interval: 900))
+        case "CodeDeployDefault.ECSLinear10PercentEvery1Minutes": return .success(Strategy(name: text, steps: Array(stride(from: 100, through: 1000, by: 100)), interval: 60))
+        case "CodeDeployDefault.ECSLinear10PercentEvery3Minutes": return .success(Strategy(name: text, steps: Array(stride(from: 100, through: 1000, by: 100)), interval: 180))
+        default: break
+        }
+        let parts = text.split(separator: ":").map(String.init)
+        guard parts.count == 3, ["canary", "linear"].contains(parts[0]) else {
+            return .failure(StrategyError("'\(text)' is not a strategy: manual, all-at-once, canary:P%:T, linear:P%:T or a CodeDeployDefault.ECS… name"))
+        }
+        guard let percent = parsePercent(parts[1]), percent > 0, percent < 1000 else {
+            return .failure(StrategyError("'\(parts[1])' in '\(text)' is not a percentage between 0% and 100% (like 10%)"))
+        }
+        guard let interval = parseDuration(parts[2]), interval > 0 else {
+            return .failure(StrategyError("'\(parts[2])' in '\(text)' is not a duration (like 5m)"))
+        }
+        if parts[0] == "canary" { return .success(Strategy(name: text, steps: [percent, 1000], interval: interval)) }
+        var steps = Array(stride(from: percent, to: 1000, by: percent))
+        steps.append(1000)
+        return .success(Strategy(name: text, steps: steps, interval: interval))
+    }
+
+    static func parsePercent(_ text: String) -> Int? {
+        guard text.hasSuffix("%") else { return nil }
+        let body = text.dropLast()
+        let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard pieces.count <= 2, let whole = Int(pieces[0]), pieces.count == 1 || pieces[1].count == 1, let tenth = pieces.count == 2 ? Int(pieces[1]) : 0 else { return nil }
+        return whole * 10 + tenth
+    }
+
+    static func parseDuration(_ text: String) -> Int? {
+        var total = 0, number = ""
+        for ch in text {
+            if ch.isNumber { number.append(ch); continue }
+            guard let n = Int(number) else { return nil }
+            switch ch {
+            case "h": total += n * 3600
+            case "m": total += n * 60
+            case "s": total += n
+            default: return nil
+            }
+            number = ""
+        }
+        return number.isEmpty ? total : nil
+    }
+}
+
+/// Why a strategy could not be read.
+public struct StrategyError: Error, Sendable {
+    public var message: String
+    init(_ message: String) { self.message = message }
+}

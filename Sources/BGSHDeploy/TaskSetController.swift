@@ -1,0 +1,272 @@
+import AWSModel
+
+/// A verb the current state does not allow: the reason, and what to do instead.
+public struct DeploymentRefusal: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// bgsh's own controller: the ECS service uses the EXTERNAL controller; blue and green are task
+/// sets on the two target groups, and the production listener's weighted forward splits traffic.
+/// Everything it knows it reads back from AWS (task sets, listener weights, `bgsh:*` tags), so a
+/// second bgsh sees the same deployment and can act on it.
+public struct TaskSetController {
+    let cloud: any Cloud
+    let cluster: String
+    let serviceName: String
+    let now: () throws -> Double
+
+    /// Creates a controller for one service.
+    public init(cloud: any Cloud, cluster: String, service: String, now: @escaping () throws -> Double) {
+        self.cloud = cloud
+        self.cluster = cluster
+        self.serviceName = service
+        self.now = now
+    }
+
+    // MARK: reading
+
+    func service() throws -> Service {
+        guard let service = try cloud.describeServices(DescribeServicesInput(cluster: cluster, services: [serviceName])).services.first,
+              service.status == "ACTIVE" else {
+            throw DeploymentRefusal("service '\(serviceName)' not found in cluster \(cluster)")
+        }
+        return service
+    }
+
+    func setup(_ service: Service) throws -> ServiceTags {
+        guard let tags = ServiceTags(service.tags) else {
+            throw DeploymentRefusal("service '\(serviceName)' was not created by bgsh (`service create`), so it has no blue-green setup to deploy to")
+        }
+        guard tags.controller == "taskset" else {
+            throw DeploymentRefusal("service '\(serviceName)' uses the \(tags.controller) controller; this version of bgsh deploys with the taskset controller only")
+        }
+        return tags
+    }
+
+    static func tag(_ service: Service, _ key: String) -> String? {
+        service.tags?.first { $0.key == key }?.value
+    }
+
+    /// The deployment as AWS holds it now: 4 calls (DescribeServices, DescribeListeners and
+    /// DescribeTargetHealth for each colour).
+    public func observe() throws -> DeploymentView {
+        let service = try service()
+        let setup = try setup(service)
+        let now = try now()
+        let listener = try cloud.describeListeners(DescribeListenersInput(ListenerArns: [setup.listener])).Listeners.first
+        var weights: [String: Int] = [:]
+        for action in listener?.DefaultActions ?? [] {
+            for tuple in action.ForwardConfig?.TargetGroups ?? [] { weights[tuple.TargetGroupArn, default: 0] += tuple.Weight ?? 1 }
+            if action.ForwardConfig == nil, let arn = action.TargetGroupArn { weights[arn, default: 0] += 1 }
+        }
+        let total = weights.values.reduce(0, +)
+        func share(_ tg: String) -> Int { total == 0 ? 0 : Int((Double(weights[tg] ?? 0) * 1000 / Double(total)).rounded()) }
+
+        let sets = service.taskSets ?? []
+        let id = Self.tag(service, DeploymentTags.id)
+        let recorded = Self.tag(service, DeploymentTags.state).flatMap(DeploymentState.init(rawValue:))
+        let greenArn = Self.tag(service, DeploymentTags.green)
+        let greenSet = sets.first { $0.taskSetArn == greenArn && greenArn != nil }
+        let primary = sets.first { $0.status == "PRIMARY" }
+
+        func side(_ set: TaskSet?, tg: String) throws -> Side {
+            let states = try cloud.describeTargetHealth(DescribeTargetHealthInput(TargetGroupArn: tg)).TargetHealthDescriptions.map(\.TargetHealth.State)
+            return Side(taskSet: set, targetGroupArn: tg, running: set?.runningCount ?? 0, desired: set?.computedDesiredCount ?? 0,
+                        health: set == nil ? "none" : summarize(states), weightTenths: share(tg))
+        }
+        let strategy = (try? Strategy.parse(Self.tag(service, DeploymentTags.strategy) ?? "manual").get()) ?? .manual
+        var view = DeploymentView(id: id, state: .none, strategy: strategy, step: Int(Self.tag(service, DeploymentTags.step) ?? "") ?? 0,
+                                  blue: nil, green: nil, terminationAt: nil, nextStepAt: nil, now: now,
+                                  greenTaskDefinition: greenSet?.taskDefinition)
+        let blueTG = Self.tag(service, DeploymentTags.blueTG) ?? primary?.loadBalancers?.first?.targetGroupArn ?? setup.blueTargetGroup
+        let greenTG = Self.tag(service, DeploymentTags.greenTG) ?? (blueTG == setup.blueTargetGroup ? setup.greenTargetGroup : setup.blueTargetGroup)
+
+        switch recorded {
+        case nil:
+            view.blue = try side(primary, tg: blueTG)
+            view.state = .none
+        case .succeeded?:
+            view.green = try side(greenSet ?? primary, tg: greenTG)
+            view.state = .succeeded
+        case .rolledBack?, .failed?:
+            view.blue = try side(primary, tg: blueTG)
+            view.state = recorded ?? .failed
+        default:
+            let blueSet = sets.first { $0.taskSetArn != greenArn }
+            view.blue = try side(blueSet, tg: blueTG)
+            view.green = try side(greenSet, tg: greenTG)
+            if greenSet == nil {
+                view.state = .failed
+            } else if greenSet?.status == "PRIMARY" {
+                view.state = .baking
+                let promoted = Double(Self.tag(service, DeploymentTags.promoted) ?? "") ?? now
+                view.terminationAt = promoted + (Double(Self.tag(service, DeploymentTags.wait) ?? "") ?? 300)
+            } else if Self.tag(service, DeploymentTags.held) == "1" {
+                view.state = .holding
+            } else if view.green?.health != "healthy" && (view.green?.weightTenths ?? 0) == 0 {
+                view.state = .starting
+            } else {
+                view.state = .inProgress
+            }
+            if view.state == .inProgress || view.state == .holding, !strategy.steps.isEmpty, view.step < strategy.steps.count {
+                let last = Double(Self.tag(service, DeploymentTags.stepAt) ?? "") ?? now
+                view.nextStepAt = view.step == 0 ? last : last + Double(strategy.interval)
+            }
+        }
+        return view
+    }
+
+    // MARK: acting
+
+    func tag(_ service: Service, _ pairs: [(String, String)]) throws {
+        try cloud.tagResource(TagResourceInput(resourceArn: service.serviceArn ?? "", tags: pairs.map { Tag(key: $0.0, value: $0.1) }))
+    }
+
+    func setWeights(_ setup: ServiceTags, blueTG: String, greenTG: String, greenTenths: Int) throws {
+        let (b, g) = listenerWeights(greenTenths: greenTenths)
+        // AWS: ModifyListener replaces the whole action list.
+        _ = try cloud.modifyListener(ModifyListenerInput(ListenerArn: setup.listener, DefaultActions: [.weighted([(blueTG, b), (greenTG, g)])]))
+    }
+
+    /// Starts a deployment: a green task set on the other target group at 0 % of production traffic
+    /// (all of the test listener's).
+    /// - Returns: the deployment's id.
+    public func deploy(taskDefinitionArn: String, strategy: Strategy, terminationWait: Int) throws -> String {
+        let view = try observe()
+        guard !view.state.isActive else {
+            throw DeploymentRefusal("deployment \(view.id ?? "") is \(view.state.rawValue): promote or roll it back before starting another")
+        }
+        let service = try service()
+        let setup = try setup(service)
+        guard let blueSet = (service.taskSets ?? []).first(where: { $0.status == "PRIMARY" }),
+              let blueTG = blueSet.loadBalancers?.first?.targetGroupArn else {
+            throw DeploymentRefusal("service '\(serviceName)' has no primary task set to deploy from")
+        }
+        let greenTG = blueTG == setup.blueTargetGroup ? setup.greenTargetGroup : setup.blueTargetGroup
+        let number = (Int((Self.tag(service, DeploymentTags.id) ?? "d-0").dropFirst(2)) ?? 0) + 1
+        let id = "d-\(number)"
+        var input = CreateTaskSetInput(cluster: cluster, service: serviceName, taskDefinition: taskDefinitionArn)
+        input.externalId = "bgsh-\(id)"
+        input.loadBalancers = [ServiceLoadBalancer(targetGroupArn: greenTG, containerName: setup.container, containerPort: setup.port)]
+        input.networkConfiguration = blueSet.networkConfiguration
+        input.launchType = blueSet.launchType
+        input.scale = Scale(value: 100, unit: "PERCENT")
+        input.tags = [Tag(key: "bgsh:role", value: "green"), Tag(key: "bgsh:deployment", value: id)]
+        let green = try cloud.createTaskSet(input).taskSet
+        let now = try now()
+        try tag(service, [(DeploymentTags.id, id), (DeploymentTags.state, "in-progress"), (DeploymentTags.green, green.taskSetArn ?? ""),
+                          (DeploymentTags.blueTG, blueTG), (DeploymentTags.greenTG, greenTG), (DeploymentTags.strategy, strategy.name),
+                          (DeploymentTags.started, String(now)), (DeploymentTags.wait, String(terminationWait)),
+                          (DeploymentTags.step, "0"), (DeploymentTags.stepAt, String(now)), (DeploymentTags.held, "0")])
+        try setWeights(setup, blueTG: blueTG, greenTG: greenTG, greenTenths: 0)
+        if let test = setup.testListener {
+            _ = try cloud.modifyListener(ModifyListenerInput(ListenerArn: test, DefaultActions: [.forward(greenTG)]))
+        }
+        return id
+    }
+
+    /// Sets green's share of production traffic.
+    public func shift(greenTenths: Int, force: Bool) throws {
+        let view = try observe()
+        guard [.starting, .inProgress, .holding].contains(view.state), let green = view.green, let blue = view.blue else {
+            throw DeploymentRefusal(view.state == .baking
+                ? "deployment \(view.id ?? "") is promoted (baking): traffic is all green; `rollback` moves it back to blue"
+                : "no deployment in progress (state \(view.state.rawValue)): start one with `deploy`")
+        }
+        if greenTenths > 0, green.health != "healthy", !force {
+            throw DeploymentRefusal("green has no healthy target (\(green.health)): production traffic would fail; `wait healthy` first, or give --force")
+        }
+        let service = try service()
+        try setWeights(try setup(service), blueTG: blue.targetGroupArn, greenTG: green.targetGroupArn, greenTenths: greenTenths)
+    }
+
+    /// Green to 100 % and primary; blue is kept for the termination wait, then removed.
+    public func promote(force: Bool) throws {
+        let view = try observe()
+        guard [.starting, .inProgress, .holding].contains(view.state), let green = view.green, let blue = view.blue else {
+            throw DeploymentRefusal(view.state == .baking ? "deployment \(view.id ?? "") is already promoted" : "no deployment in progress (state \(view.state.rawValue))")
+        }
+        if green.health != "healthy", !force {
+            throw DeploymentRefusal("green has no healthy target (\(green.health)): `wait healthy` first, or give --force")
+        }
+        let service = try service()
+        try setWeights(try setup(service), blueTG: blue.targetGroupArn, greenTG: green.targetGroupArn, greenTenths: 1000)
+        _ = try cloud.updateServicePrimaryTaskSet(UpdateServicePrimaryTaskSetInput(cluster: cluster, service: serviceName,
+                                                                                   primaryTaskSet: green.taskSet?.taskSetArn ?? ""))
+        try tag(service, [(DeploymentTags.promoted, String(try now())), (DeploymentTags.held, "0")])
+    }
+
+    /// Production traffic back to blue at 100 %, green removed.
+    public func rollback() throws {
+        let view = try observe()
+        guard view.state.isActive, let blue = view.blue, blue.taskSet != nil else {
+            throw DeploymentRefusal(view.state == .succeeded
+                ? "deployment \(view.id ?? "") succeeded and blue is gone: deploy the previous task definition instead"
+                : "no deployment to roll back (state \(view.state.rawValue))")
+        }
+        let service = try service()
+        let setup = try setup(service)
+        try setWeights(setup, blueTG: blue.targetGroupArn, greenTG: view.green?.targetGroupArn ?? setup.greenTargetGroup, greenTenths: 0)
+        if view.state == .baking {
+            _ = try cloud.updateServicePrimaryTaskSet(UpdateServicePrimaryTaskSetInput(cluster: cluster, service: serviceName,
+                                                                                       primaryTaskSet: blue.taskSet?.taskSetArn ?? ""))
+        }
+        if let green = view.green?.taskSet?.taskSetArn {
+            _ = try cloud.deleteTaskSet(DeleteTaskSetInput(cluster: cluster, service: serviceName, taskSet: green, force: true))
+        }
+        try record(service, view.id, .rolledBack)
+    }
+
+    /// Pauses or resumes a schedule.
+    public func hold(_ held: Bool) throws {
+        let view = try observe()
+        guard [.starting, .inProgress, .holding].contains(view.state) else {
+            throw DeploymentRefusal("no deployment in progress to \(held ? "hold" : "resume") (state \(view.state.rawValue))")
+        }
+        let service = try service()
+        var pairs = [(DeploymentTags.held, held ? "1" : "0")]
+        // Resuming restarts the interval: missed steps are never applied at once.
+        if !held { pairs.append((DeploymentTags.stepAt, String(try now()))) }
+        try tag(service, pairs)
+    }
+
+    func record(_ service: Service, _ id: String?, _ state: DeploymentState) throws {
+        var history = (Self.tag(service, DeploymentTags.history) ?? "").split(separator: ",").map(String.init)
+        history.append("\(id ?? "?"):\(state.rawValue)")
+        try tag(service, [(DeploymentTags.state, state.rawValue), (DeploymentTags.history, history.suffix(20).joined(separator: ","))])
+    }
+
+    /// One round of driving: ends a due termination wait, rolls back on unhealthy green, applies
+    /// a due step of the schedule.
+    /// - Returns: what happened, for the waiting command to print.
+    @discardableResult
+    public func drive(autoRollback: Bool) throws -> String? {
+        let view = try observe()
+        if view.state == .baking, let at = view.terminationAt, view.now >= at {
+            let service = try service()
+            if let blue = view.blue?.taskSet?.taskSetArn {
+                _ = try cloud.deleteTaskSet(DeleteTaskSetInput(cluster: cluster, service: serviceName, taskSet: blue, force: true))
+            }
+            try record(service, view.id, .succeeded)
+            return "blue removed after the termination wait: deployment \(view.id ?? "") succeeded"
+        }
+        if autoRollback, view.state.isActive, view.green?.health == "unhealthy" {
+            try rollback()
+            return "green's targets are unhealthy: rolled back to blue"
+        }
+        guard view.state == .inProgress || view.state == .starting, !view.strategy.steps.isEmpty, view.green?.health == "healthy",
+              view.step < view.strategy.steps.count, let due = view.nextStepAt, view.now >= due else { return nil }
+        let target = view.strategy.steps[view.step]
+        let service = try service()
+        if target >= 1000 {
+            try promote(force: false)
+            try tag(service, [(DeploymentTags.step, String(view.step + 1)), (DeploymentTags.stepAt, String(view.now))])
+            return "promoted: green takes all production traffic"
+        }
+        try shift(greenTenths: target, force: false)
+        try tag(service, [(DeploymentTags.step, String(view.step + 1)), (DeploymentTags.stepAt, String(view.now))])
+        return "shifted green to \(target / 10)\(target % 10 == 0 ? "" : ".\(target % 10)")%"
+    }
+}
