@@ -32,4 +32,8 @@ public protocol EmulatorControl: AnyObject {
     func setPace(_ pace: Double?) throws
     /// Makes the next `times` calls of `operation` fail with the AWS error `code`.
     func failAPI(operation: String, code: String, times: Int) throws
+    /// From now on the targets of a target group fail their health checks.
+    func failTargetGroup(_ targetGroupArn: String) throws
+    /// Ends injected health failures: of one target group, or (nil) of all.
+    func heal(_ targetGroupArn: String?) throws
 }

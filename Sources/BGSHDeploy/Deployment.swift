@@ -60,8 +60,11 @@ struct DeploymentTags {
 }
 
 /// Target health of a group, as COMMANDS.md names it.
-func summarize(_ states: [String]) -> String {
-    if states.isEmpty { return "none" }
+func summarize(_ all: [String]) -> String {
+    if all.isEmpty { return "none" }
+    // Targets of tasks that are gone drain for the deregistration delay; they say nothing about
+    // the tasks serving now, so they count only when nothing else is there.
+    let states = all.contains { $0 != "draining" } ? all.filter { $0 != "draining" } : all
     if states.contains("unhealthy") { return "unhealthy" }
     if states.contains("initial") { return "initial" }
     if states.allSatisfy({ $0 == "healthy" }) { return "healthy" }

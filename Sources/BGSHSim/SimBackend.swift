@@ -65,6 +65,16 @@ public final class SimBackend: Backend, EmulatorControl {
         try store().write { try SimFaults.arm($0, operation: operation, code: code, times: times) }
     }
 
+    /// Targets of the group fail health checks from now on.
+    public func failTargetGroup(_ targetGroupArn: String) throws {
+        try store().write { tx in try tx.setMeta("faults.tg." + targetGroupArn, String(try SimClock.now(tx))) }
+    }
+
+    /// Ends injected health failures.
+    public func heal(_ targetGroupArn: String?) throws {
+        try store().write { tx in try tx.deleteMeta(prefix: "faults.tg." + (targetGroupArn ?? "")) }
+    }
+
     /// Empties the simulated account.
     public func reset() throws {
         try store().write { try $0.wipe() }

@@ -290,13 +290,18 @@ extension SimCloud {
     }
 
     /// A target's health at `now`, or nil when it is not (or no longer) in the group.
-    static func health(of target: SimTarget, in tg: TargetGroup, at now: Double) -> TargetHealth? {
+    static func health(of target: SimTarget, in tg: TargetGroup, at now: Double, failingSince: Double? = nil) -> TargetHealth? {
         if target.registeredAt > now { return nil }
         if let gone = target.deregisteredAt {
             guard now < gone + deregistrationDelay else { return nil }
             return TargetHealth(State: "draining", Reason: "Target.DeregistrationInProgress", Description: "Target deregistration is in progress")
         }
         let interval = Double(tg.HealthCheckIntervalSeconds ?? 30)
+        // `sim fail`: from the fault (or the target's registration, if later) the checks fail;
+        // after the unhealthy threshold of them the target is unhealthy.
+        if let since = failingSince, now >= max(since, target.registeredAt) + interval * Double(tg.UnhealthyThresholdCount ?? 2) {
+            return TargetHealth(State: "unhealthy", Reason: "Target.ResponseCodeMismatch", Description: "Health checks failed with these codes: [500]")
+        }
         if now < target.registeredAt + interval * Double(tg.HealthyThresholdCount ?? 5) {
             return TargetHealth(State: "initial", Reason: "Elb.RegistrationInProgress", Description: "Target registration is in progress")
         }
@@ -308,8 +313,9 @@ extension SimCloud {
             let tg = try requireTargetGroup(tx, input.TargetGroupArn)
             let now = try now(tx)
             let targets = try tx.find(SimTarget.self, region: region, kind: SimCloud.targetKind, name: input.TargetGroupArn)
+            let failing = try tx.meta("faults.tg." + input.TargetGroupArn).flatMap(Double.init)
             return DescribeTargetHealthOutput(TargetHealthDescriptions: targets.compactMap { target in
-                guard let health = SimCloud.health(of: target, in: tg, at: now) else { return nil }
+                guard let health = SimCloud.health(of: target, in: tg, at: now, failingSince: failing) else { return nil }
                 return TargetHealthDescription(Target: TargetDescription(Id: target.id, Port: target.port),
                                                HealthCheckPort: String(target.port), TargetHealth: health)
             })

@@ -158,6 +158,11 @@ public final class SimStore: @unchecked Sendable {
                 .execute(arguments: [key, value])
         }
 
+        /// Removes the `meta` values whose keys start with `prefix`.
+        public func deleteMeta(prefix: String) throws {
+            try db.execute(sql: "DELETE FROM meta WHERE substr(key, 1, ?) = ?", arguments: [prefix.count, prefix])
+        }
+
         /// The next number of a named counter (1, 2, …), kept in the state so ids never repeat.
         public func nextNumber(_ counter: String) throws -> Int {
             let next = (Int(try meta("counter." + counter) ?? "0") ?? 0) + 1

@@ -12,8 +12,8 @@ import Testing
         let shell = try Harness()
         let c = completer(shell)
         #expect(c.complete(before: "", partial: "cl").candidates == ["cluster"])
-        #expect(c.complete(before: "", partial: "s").candidates == ["service", "set", "sg", "sim", "sleep", "source", "subnet"])
-        #expect(c.complete(before: "sim ", partial: "").candidates == ["advance", "clock", "fail", "pace", "reset"])
+        #expect(c.complete(before: "", partial: "s").candidates == ["service", "set", "sg", "shift", "sim", "sleep", "source", "status", "subnet"])
+        #expect(c.complete(before: "sim ", partial: "").candidates == ["advance", "clock", "fail", "heal", "pace", "reset"])
         #expect(c.complete(before: "codedeploy group ", partial: "").candidates == ["create", "delete"])
         #expect(c.complete(before: "echo a; ", partial: "ex").candidates == ["exit"])
     }

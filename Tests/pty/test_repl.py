@@ -72,7 +72,7 @@ def test_tab_lists_several_candidates(home):
     p.send("s\t")
     settle()
     p.send("\t")
-    p.expect(r"service\s+set\s+sg\s+sim\s+sleep\s+source\s+subnet")
+    p.expect(r"service\s+set\s+sg\s+shift\s+sim\s+sleep\s+source\s+status\s+subnet")
     p.send("\x15")  # Ctrl-U
     leave(p)
 

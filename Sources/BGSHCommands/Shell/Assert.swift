@@ -1,5 +1,6 @@
 import AWSModel
 import BGSHCore
+import BGSHDeploy
 import BGSHSyntax
 
 /// `assert CONDITION`: fail (status 1) unless the condition holds.
@@ -12,11 +13,14 @@ struct Assert: Command {
         summary: "fail (status 1 in a runbook) unless a condition holds",
         discussion: """
             Conditions: exists KIND NAME (KIND: \(Assert.kinds.joined(separator: " "))),
-            $VAR == VALUE, $VAR != VALUE.
+            weight blue|green OP N% (OP: == != < <= > >=), tasks blue|green OP N, health blue|green == STATE,
+            deployment == STATE, $VAR == VALUE, $VAR != VALUE.
             """,
         arguments: [ArgumentSpec("CONDITION", .string, variadic: true, help: "what must hold")],
         examples: [Example("assert exists cluster ECS-BlueGreenCluster", "the cluster exists and is ACTIVE"),
-                   Example("assert $COLOR == blue", "a variable has a value")])
+                   Example("assert $COLOR == blue", "a variable has a value"),
+                   Example("assert weight green == 100%", "all production traffic on green"),
+                   Example("assert deployment == succeeded", "the deployment ended well")])
 
     static let kinds = ResourceKind.allCases.map(\.rawValue)
 
@@ -37,10 +41,69 @@ struct Assert: Command {
                 throw invocation.failure("usage: assert exists KIND NAME (KIND: \(kinds.joined(separator: " ")))")
             }
             try exists(kind: words[1], name: words[2], invocation)
+        case "weight", "tasks", "health", "deployment":
+            try deployment(words, invocation)
         default:
-            let known = ["exists"]
-            let hint = Suggest.closest(to: keyword, in: known + ["weight", "tasks", "health", "deployment"]).map { " (did you mean '\($0)'?)" } ?? ""
-            throw invocation.failure("unknown condition '\(keyword)'\(hint): this version knows exists KIND NAME and $VAR ==/!= VALUE", at: "CONDITION")
+            let known = ["exists", "weight", "tasks", "health", "deployment"]
+            let hint = Suggest.closest(to: keyword, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+            throw invocation.failure("unknown condition '\(keyword)'\(hint): conditions are \(known.joined(separator: ", ")) and $VAR ==/!= VALUE", at: "CONDITION")
+        }
+    }
+
+    static let operators = ["==", "!=", "<", "<=", ">", ">="]
+
+    static func compare(_ a: Int, _ op: String, _ b: Int) -> Bool {
+        switch op {
+        case "==": return a == b
+        case "!=": return a != b
+        case "<": return a < b
+        case "<=": return a <= b
+        case ">": return a > b
+        default: return a >= b
+        }
+    }
+
+    /// `weight blue|green OP N%`, `tasks blue|green OP N`, `health blue|green == STATE`, `deployment == STATE`.
+    static func deployment(_ words: [String], _ invocation: Invocation) throws {
+        let usage = "usage: assert weight blue|green OP N% · tasks blue|green OP N · health blue|green == STATE · deployment == STATE"
+        let view = try DeployContext.act(invocation) { try DeployContext.controller(invocation).observe() }
+        if words[0] == "deployment" {
+            guard words.count == 3, ["==", "!="].contains(words[1]) else { throw invocation.failure(usage) }
+            let states = DeploymentState.allCases.map(\.rawValue)
+            guard states.contains(words[2]) else {
+                throw invocation.failure("'\(words[2])' is not a deployment state: \(states.joined(separator: ", "))")
+            }
+            guard (view.state.rawValue == words[2]) == (words[1] == "==") else {
+                throw invocation.failure("assertion failed: deployment is \(view.state.rawValue), expected \(words[1] == "==" ? "" : "anything but ")\(words[2])")
+            }
+            return
+        }
+        guard words.count == 4, ["blue", "green"].contains(words[1]), operators.contains(words[2]) else { throw invocation.failure(usage) }
+        let side = words[1] == "blue" ? view.blue : view.green
+        switch words[0] {
+        case "weight":
+            guard case .success(let p) = Percentage.parse(words[3], allowsSign: false) else {
+                throw invocation.failure("'\(words[3])' is not a percentage like 10%")
+            }
+            let have = side?.weightTenths ?? 0
+            guard compare(have, words[2], p.tenths) else {
+                throw invocation.failure("assertion failed: \(words[1]) has \(DeployContext.percent(have)) of production traffic, expected \(words[2]) \(p)")
+            }
+        case "tasks":
+            guard let n = Int(words[3]) else { throw invocation.failure("'\(words[3])' is not a number of tasks") }
+            let have = side?.running ?? 0
+            guard compare(have, words[2], n) else {
+                throw invocation.failure("assertion failed: \(words[1]) runs \(have) tasks, expected \(words[2]) \(n)")
+            }
+        default:
+            let states = ["healthy", "unhealthy", "initial", "draining", "none"]
+            guard ["==", "!="].contains(words[2]), states.contains(words[3]) else {
+                throw invocation.failure("health takes == or != and one of \(states.joined(separator: ", "))")
+            }
+            let have = side?.health ?? "none"
+            guard (have == words[3]) == (words[2] == "==") else {
+                throw invocation.failure("assertion failed: \(words[1]) is \(have), expected \(words[2] == "==" ? "" : "anything but ")\(words[3])")
+            }
         }
     }
 

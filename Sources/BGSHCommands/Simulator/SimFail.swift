@@ -1,0 +1,58 @@
+import AWSModel
+import BGSHCore
+import BGSHDeploy
+
+/// `sim fail blue|green|TG`: those targets fail their health checks from now on.
+struct SimFail: Command {
+    static let spec = CommandSpec(
+        ["sim", "fail"], group: .simulator,
+        summary: "make a colour's (or a target group's) targets fail health checks: unhealthy after the unhealthy threshold",
+        arguments: [ArgumentSpec("TARGET", .resource(.targetGroup), help: "blue, green (of the current service) or a target group")],
+        examples: [Example("sim fail green", "green's targets turn unhealthy; a waiting deployment rolls back")],
+        isMutating: true)
+
+    /// A colour of the current service (before a deployment, green is the group the next green
+    /// will use) or a target group by name or ARN.
+    static func targetGroup(_ reference: String, _ invocation: Invocation) throws -> String {
+        guard reference == "blue" || reference == "green" else {
+            return try Resolve.targetGroup(reference, invocation, at: "TARGET").TargetGroupArn ?? ""
+        }
+        let view = try DeployContext.act(invocation) { try DeployContext.controller(invocation).observe() }
+        if reference == "blue", let blue = view.blue { return blue.targetGroupArn }
+        if reference == "green", let green = view.green { return green.targetGroupArn }
+        let service = try Resolve.service(invocation.session.service ?? "", invocation, at: nil)
+        guard let tags = ServiceTags(service.tags) else { throw invocation.failure("the current service has no blue-green setup") }
+        let blueTG = view.blue?.targetGroupArn ?? view.green?.targetGroupArn ?? tags.blueTargetGroup
+        if reference == "blue" { return blueTG }
+        return blueTG == tags.blueTargetGroup ? tags.greenTargetGroup : tags.blueTargetGroup
+    }
+
+    static func run(_ invocation: Invocation) throws {
+        let emulator = try invocation.session.emulator(for: "sim fail")
+        if invocation.session.isDryRun {
+            invocation.session.out.write("dry-run: \(invocation.source.text(of: invocation.binding.span))\n")
+            return
+        }
+        let arn = try targetGroup(invocation.string("TARGET") ?? "", invocation)
+        try emulator.failTargetGroup(arn)
+    }
+}
+
+/// `sim heal [blue|green|TG]`: health checks pass again.
+struct SimHeal: Command {
+    static let spec = CommandSpec(
+        ["sim", "heal"], group: .simulator,
+        summary: "end injected health failures (of one colour or target group, or all)",
+        arguments: [ArgumentSpec("TARGET", .resource(.targetGroup), optional: true, help: "blue, green or a target group (default: all)")],
+        examples: [Example("sim heal", "every target group passes its checks again")],
+        isMutating: true)
+
+    static func run(_ invocation: Invocation) throws {
+        let emulator = try invocation.session.emulator(for: "sim heal")
+        if invocation.session.isDryRun {
+            invocation.session.out.write("dry-run: \(invocation.source.text(of: invocation.binding.span))\n")
+            return
+        }
+        try emulator.heal(try invocation.string("TARGET").map { try SimFail.targetGroup($0, invocation) })
+    }
+}
