@@ -8,6 +8,8 @@ public final class SimBackend: Backend, EmulatorControl {
     /// The account every ARN names.
     public let account: String
     private var openedStore: SimStore?
+    /// `--debug`: each API call's operation and latency, as a line.
+    public var debugLog: (@Sendable (String) -> Void)?
 
     /// Prepares the simulator on a state file; the file is opened on first use, so that `help`
     /// and the first prompt do not wait for SQLite.
@@ -34,7 +36,7 @@ public final class SimBackend: Backend, EmulatorControl {
 
     /// A simulated cloud in a region.
     public func cloud(region: String) throws -> any Cloud {
-        SimCloud(store: try store(), region: region, account: account)
+        SimCloud(store: try store(), region: region, account: account, debugLog: debugLog)
     }
 
     /// Itself: the simulator can do all an emulator can.

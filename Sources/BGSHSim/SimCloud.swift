@@ -12,11 +12,31 @@ public struct SimCloud: Cloud {
     /// The region every call goes to.
     public let region: String
     let account: String
+    let debugLog: (@Sendable (String) -> Void)?
 
-    init(store: SimStore, region: String, account: String) {
+    init(store: SimStore, region: String, account: String, debugLog: (@Sendable (String) -> Void)? = nil) {
         self.store = store
         self.region = region
         self.account = account
+        self.debugLog = debugLog
+    }
+
+    /// `--debug`: `sim Operation region 200 0.4ms` (or the error code instead of 200).
+    func logged<T>(_ operation: String, _ body: () throws -> T) throws -> T {
+        guard let debugLog else { return try body() }
+        let start = DispatchTime.now().uptimeNanoseconds
+        func elapsed() -> String {
+            let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+            return String(format: "%.1fms", ms)
+        }
+        do {
+            let result = try body()
+            debugLog("sim \(operation) \(region) 200 \(elapsed())")
+            return result
+        } catch let error as AWSError {
+            debugLog("sim \(operation) \(region) \(error.statusCode) \(error.code) \(elapsed())")
+            throw error
+        }
     }
 
     /// `arn:aws:SERVICE:REGION:ACCOUNT:RESOURCE`.
@@ -26,6 +46,10 @@ public struct SimCloud: Cloud {
 
     /// Runs a mutating operation in one transaction, after any injected fault for it.
     func write<T>(_ operation: String, _ body: (SimStore.Transaction) throws -> T) throws -> T {
+        try logged(operation) { try unloggedWrite(operation, body) }
+    }
+
+    func unloggedWrite<T>(_ operation: String, _ body: (SimStore.Transaction) throws -> T) throws -> T {
         let outcome: Result<T, AWSError> = try store.write { tx in
             if let fault = try SimFaults.take(tx, operation: operation) { return .failure(fault) }
             return .success(try body(tx))
@@ -35,6 +59,10 @@ public struct SimCloud: Cloud {
 
     /// Runs a reading operation on a snapshot, after any injected fault for it.
     func read<T>(_ operation: String, _ body: (SimStore.Transaction) throws -> T) throws -> T {
+        try logged(operation) { try unloggedRead(operation, body) }
+    }
+
+    func unloggedRead<T>(_ operation: String, _ body: (SimStore.Transaction) throws -> T) throws -> T {
         // One snapshot answers both "is a fault armed?" and the read itself; only a fault that
         // fires needs a write (to count it down).
         let outcome: T? = try store.read { tx in try SimFaults.isArmed(tx, operation: operation) ? nil : try body(tx) }

@@ -25,9 +25,14 @@ struct Launcher {
         return status
     }
 
-    static func makeBackend(name: String, statePath: String) throws -> any Backend {
+    static func makeBackend(name: String, statePath: String, debug: Bool = false) throws -> any Backend {
         switch name {
-        case "sim": return SimBackend(statePath: statePath)
+        case "sim":
+            let backend = SimBackend(statePath: statePath)
+            if debug {
+                backend.debugLog = { line in FileHandle.standardError.write(Data(("debug: " + line + "\n").utf8)) }
+            }
+            return backend
         default:
             throw BackendUnavailable("the aws backend is not built into this version of bgsh yet; use --backend sim")
         }
@@ -40,7 +45,7 @@ struct Launcher {
         }
         let backend: any Backend
         do {
-            backend = try Launcher.makeBackend(name: backendName, statePath: options.state ?? Launcher.defaultStatePath(environment))
+            backend = try Launcher.makeBackend(name: backendName, statePath: options.state ?? Launcher.defaultStatePath(environment), debug: options.debug)
         } catch {
             return Launcher.fail("\(error)", status: 3)
         }

@@ -1,3 +1,4 @@
+import BGSHCommands
 import BGSHCore
 import BGSHLineEditor
 import BGSHSyntax
@@ -23,7 +24,10 @@ struct REPL {
         defer { editor.saveHistory() }
         while !LineEditor.isHangingUp {
             var text: String
-            switch editor.read(prompt: session.prompt) {
+            var prompt = session.prompt
+            let status = PromptStatus.suffix(session)
+            if !status.isEmpty { prompt = String(prompt.dropLast(2)) + status + "> " }
+            switch editor.read(prompt: prompt) {
             case .line(let line): text = line
             case .interrupted: continue
             case .endOfInput:

@@ -9,10 +9,12 @@ struct Deploy: Command {
         summary: "start a deployment: green starts on the other target group at 0 % of production traffic",
         arguments: [ArgumentSpec("TASKDEF", .resource(.taskdefFamily), optional: true, help: "FAMILY[:REV] (default: the latest ACTIVE revision of the service's family)")],
         options: [.option("image", .string, valueName: "IMAGE", help: "register a new revision with this image (ECR names resolve to this account's repository)"),
+                  .option("image-detail", .file(extensions: ["json"]), valueName: "FILE", help: "take the image from a build's imageDetail.json ({\"ImageURI\": …})"),
                   .option("container", .string, valueName: "C", help: "the container --image replaces (default: the load balancer's)"),
                   .option("strategy", .string, valueName: "S", help: "manual (default), all-at-once, canary:P%:T, linear:P%:T"),
                   .option("termination-wait", .duration, valueName: "DURATION", help: "how long blue is kept after promotion (default 5m)"),
                   .flag("wait", help: "then wait until the deployment is done (`wait done`)"),
+                  .flag("auto-rollback", help: "with --wait: roll back when green turns unhealthy (default; --no-auto-rollback to keep it)"),
                   .option("timeout", .duration, valueName: "DURATION", help: "with --wait: give up after this long")],
         examples: [Example("deploy --image ecs-demo-app:v2 --strategy canary:10%:5m --wait", "canary, then all; wait for the end"),
                    Example("deploy web:3", "deploy revision 3 by hand: then `shift 10%`, `promote`")],
@@ -33,7 +35,15 @@ struct Deploy: Command {
         var definition = try invocation.string("TASKDEF").map { try Resolve.taskDefinition($0, invocation, at: "TASKDEF") }
             ?? current.flatMap { $0.family }.map { try Resolve.taskDefinition($0, invocation, at: nil) }
         guard var base = definition else { throw invocation.failure("the service runs no task definition to deploy from: name one") }
-        if let image = invocation.string("image") {
+        if invocation.has("image"), invocation.has("image-detail") {
+            throw invocation.failure("give --image or --image-detail, not both", at: "image-detail")
+        }
+        var image = invocation.string("image")
+        if invocation.has("image-detail") {
+            struct ImageDetail: Decodable { var ImageURI: String }
+            image = try InputFile.decode(ImageDetail.self, argument: "image-detail", knownKeys: ["ImageURI"], invocation).ImageURI
+        }
+        if let image {
             let container = invocation.string("container") ?? ServiceTags(service.tags)?.container ?? base.containerDefinitions?.first?.name ?? ""
             guard let index = base.containerDefinitions?.firstIndex(where: { $0.name == container }) else {
                 throw invocation.failure("task definition \(base.family ?? "") has no container '\(container)'", at: "container")
@@ -69,7 +79,7 @@ struct Deploy: Command {
         invocation.session.remember(id, as: nil)
         invocation.session.out.write("deployment \(id): green runs \(arn.split(separator: "/").last ?? "") at 0% of production traffic (strategy \(strategy.name))\n")
         if invocation.flag("wait") {
-            try Wait.waitFor("done", timeout: invocation.duration("timeout")?.seconds, invocation)
+            try Wait.waitFor("done", timeout: invocation.duration("timeout")?.seconds, autoRollback: invocation.flag("auto-rollback", default: true), invocation)
         }
     }
 }

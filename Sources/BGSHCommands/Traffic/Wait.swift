@@ -13,10 +13,11 @@ struct Wait: Command {
         examples: [Example("wait done", "until succeeded, rolled back or failed"), Example("wait healthy --timeout 5m", "green's targets all healthy")])
 
     static func run(_ invocation: Invocation) throws {
-        try waitFor(invocation.string("UNTIL") ?? "done", timeout: invocation.duration("timeout")?.seconds, invocation)
+        try waitFor(invocation.string("UNTIL") ?? "done", timeout: invocation.duration("timeout")?.seconds,
+                    autoRollback: !invocation.flag("no-auto-rollback"), invocation)
     }
 
-    static func waitFor(_ until: String, timeout: Int?, _ invocation: Invocation) throws {
+    static func waitFor(_ until: String, timeout: Int?, autoRollback: Bool, _ invocation: Invocation) throws {
         let controller = try DeployContext.controller(invocation)
         var view = try DeployContext.act(invocation) { try controller.observe() }
         if until == "shifted", view.strategy.steps.isEmpty, [.starting, .inProgress, .holding].contains(view.state) {
@@ -24,7 +25,6 @@ struct Wait: Command {
         }
         let remaining = view.strategy.steps.isEmpty ? 0 : (view.strategy.steps.count - view.step) * view.strategy.interval
         let deadline = view.now + Double(timeout ?? (remaining + Int(view.terminationAt.map { max(0, $0 - view.now) } ?? 300) + 600))
-        let autoRollback = !invocation.flag("no-auto-rollback")
         while true {
             if let event = try DeployContext.act(invocation, { try controller.drive(autoRollback: autoRollback) }) {
                 invocation.session.out.write(event + "\n")
