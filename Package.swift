@@ -41,7 +41,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "BGSHCoreTests", dependencies: [
-            "BGSHCore", "BGSHCommands", "BGSHSim", "AWSModel",
+            "BGSHCore", "BGSHCommands", "BGSHSim", "BGSHDeploy", "AWSModel",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         // Runs the real binary (built by scripts/test) on the runbooks in Transcripts/, output compared.

@@ -1,0 +1,103 @@
+import AWSModel
+import BGSHDeploy
+import BGSHSim
+import Foundation
+import PropertyBased
+import Testing
+@testable import BGSHCore
+
+/// Random sequences of blue-green verbs, with faults on green only, checked after every step.
+@Suite struct DeploymentPropertyTests {
+    static let setup = """
+        cluster create web
+        cluster web
+        taskdef register --family web --container web --image nginx:1.27 --port 80
+        vpc create 10.1.0.0/16 --name web-vpc
+        subnet create 10.1.1.0/24 --vpc web-vpc --az us-east-1a --as A
+        subnet create 10.1.2.0/24 --vpc web-vpc --az us-east-1b --as B
+        sg create web --vpc web-vpc --ingress tcp/80 --as SG
+        lb create web-alb --subnets $A,$B --security-groups $SG
+        tg create web-blue --vpc web-vpc
+        tg create web-green --vpc web-vpc
+        listener create --lb web-alb --port 80 --forward web-blue
+        service create web --taskdef web --blue-tg web-blue --green-tg web-green --listener web-alb:80 --container web --port 80 --desired 2 --subnets $A,$B --security-groups $SG
+        service web
+        sleep 3m
+        """
+
+    /// The verbs a sequence is made of (faults only ever hit green).
+    static let verbs: [String] = [
+        "deploy --image nginx:1.2X", "deploy --image nginx:1.2X --strategy linear:20%:1m", "shift 10%", "shift 50%", "shift +25%",
+        "shift -10%", "shift 100%", "shift 30% --force", "promote", "rollback --yes", "sleep 30s", "sleep 3m", "sleep 6m",
+        "sim fail green", "sim heal", "wait healthy --timeout 2m", "wait done --timeout 3m", "hold", "resume", "status",
+    ]
+
+    static func controller(_ shell: Harness) -> TaskSetController {
+        let backend = shell.backend
+        return TaskSetController(cloud: try! shell.session.cloud(), cluster: "web", service: "web") { try backend.now() }
+    }
+
+    @Test func invariantsHoldAfterEveryStep() async throws {
+        await propertyCheck(count: 150, input: Gen.int(in: 0...(Self.verbs.count - 1)).array(of: 4...18)) { indices in
+            do {
+                let shell = try Harness()
+                #expect(shell.run(Self.setup, name: "setup.bgsh") == 0)
+                shell.session.errorMode = .continue
+                let mine = Self.controller(shell)
+                // A second reader on the same state file, as another bgsh process would be.
+                let other = SimBackend(statePath: shell.folder + "/sim.db")
+                let theirs = TaskSetController(cloud: try other.cloud(region: "us-east-1"), cluster: "web", service: "web") { try other.now() }
+                var version = 0
+                for index in indices {
+                    var verb = Self.verbs[index]
+                    if verb.contains("1.2X") { version += 1; verb = verb.replacingOccurrences(of: "1.2X", with: "1.\(30 + version)") }
+                    let before = try mine.observe()
+                    let status = shell.run(verb, name: "step.bgsh")
+                    let view = try mine.observe()
+                    let context = "after '\(verb)' (status \(status)) in \(indices.map { Self.verbs[$0] })"
+
+                    // Weights always make up all of production traffic.
+                    let sum = (view.blue?.weightTenths ?? 0) + (view.green?.weightTenths ?? 0)
+                    #expect(abs(sum - 1000) <= 1, "weights sum to \(sum) \(context)")
+                    // A shift without --force never sends traffic to a green without healthy targets.
+                    if verb.hasPrefix("shift"), !verb.contains("--force"), status == 0, (view.green?.weightTenths ?? 0) > 0 {
+                        #expect(before.green?.health == "healthy", "shifted to a \(before.green?.health ?? "-") green \(context)")
+                    }
+                    // A rollback that went through leaves blue with all traffic and its tasks running.
+                    if verb.hasPrefix("rollback"), status == 0 {
+                        #expect(view.state == .rolledBack, "\(context)")
+                        #expect(view.blue?.weightTenths == 1000, "\(context)")
+                        #expect(view.blue.map { $0.running == $0.desired && $0.desired > 0 } == true, "blue's tasks \(context)")
+                    }
+                    // Another bgsh reads back the same deployment.
+                    let seen = try theirs.observe()
+                    #expect(seen.state == view.state && seen.id == view.id, "\(context)")
+                    #expect(seen.blue?.weightTenths == view.blue?.weightTenths && seen.green?.weightTenths == view.green?.weightTenths, "\(context)")
+                    // A status of 2 would mean a verb in the list no longer parses.
+                    #expect(status != 2, "\(context): \(shell.out.stderr.suffix(200))")
+                }
+            } catch {
+                Issue.record("\(error)")
+            }
+        }
+    }
+
+    @Test(arguments: [(0, 1, 0), (1000, 0, 1), (100, 9, 1), (125, 7, 1), (333, 667, 333), (500, 1, 1), (1, 999, 1), (999, 1, 999)])
+    func listenerWeightsKeepTheRatioWithin999(tenths: Int, blue: Int, green: Int) {
+        let w = listenerWeights(greenTenths: tenths)
+        #expect(w.blue == blue && w.green == green)
+        #expect(w.blue <= 999 && w.green <= 999)
+    }
+
+    @Test func strategies() throws {
+        #expect(try Strategy.parse("canary:10%:5m").get().steps == [100, 1000])
+        #expect(try Strategy.parse("canary:10%:5m").get().interval == 300)
+        #expect(try Strategy.parse("linear:25%:1m").get().steps == [250, 500, 750, 1000])
+        #expect(try Strategy.parse("linear:30%:1m").get().steps == [300, 600, 900, 1000])
+        #expect(try Strategy.parse("CodeDeployDefault.ECSLinear10PercentEvery1Minutes").get().steps.count == 10)
+        #expect(try Strategy.parse("manual").get().steps.isEmpty)
+        for bad in ["canary", "canary:10:5m", "canary:10%:5", "linear:0%:1m", "linear:100%:1m", "wobbly", "canary:10%:5m:x"] {
+            #expect(throws: StrategyError.self) { try Strategy.parse(bad).get() }
+        }
+    }
+}
