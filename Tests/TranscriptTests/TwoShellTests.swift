@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// Two bgsh processes on one deployment, under `sim pace` so that waits take wall time.
+@Suite struct TwoShellTests {
+    @Test func aSecondShellRollsBackACanaryTheFirstIsWaitingOn() throws {
+        let dir = try StoreTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let state = dir + "/sim.db"
+        let setup = try String(contentsOfFile: TranscriptTests.folder + "/lib/web-setup.bgsh", encoding: .utf8)
+        try setup.write(toFile: dir + "/setup.bgsh", atomically: true, encoding: .utf8)
+        #expect(try StoreTests.run([dir + "/setup.bgsh"], state: state).status == 0)
+        // A virtual minute per wall second: green's health checks take 2.5 s, the canary 5 s.
+        #expect(try StoreTests.run(["-c", "sim pace 60"], state: state).status == 0)
+
+        let first = Process()
+        first.executableURL = URL(fileURLWithPath: TranscriptTests.binary)
+        first.arguments = ["--state", state, "-c", "cluster web; service web; deploy --image nginx:1.28 --strategy canary:10%:5m --wait"]
+        first.environment = ["HOME": dir, "PATH": "/usr/bin:/bin"]
+        let out = Pipe()
+        first.standardOutput = out
+        first.standardError = out
+        try first.run()
+
+        // Wait until the canary has shifted, then roll back from the second shell.
+        var shifted = false
+        for _ in 0..<100 where !shifted {
+            Thread.sleep(forTimeInterval: 0.2)
+            let status = try StoreTests.run(["--output", "json", "-c", "cluster web; service web; status"], state: state)
+            let green = (try? StoreTests.json(status.stdout))?["green"] as? [String: Any]
+            shifted = (green?["weight"] as? Double) == 10
+        }
+        #expect(shifted, "the canary reached 10%")
+        #expect(first.isRunning, "the first shell is still waiting on the canary's 5 minutes")
+        let rollback = try StoreTests.run(["-c", "cluster web; service web; rollback --yes"], state: state)
+        #expect(rollback.status == 0, "\(rollback.stderr)")
+
+        first.waitUntilExit()
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(first.terminationStatus == 4, "the waiting shell ends with 4: \(printed)")
+        #expect(printed.contains("ended rolled back"))
+        let after = try StoreTests.run(["-c", "sim pace instant; cluster web; service web; assert deployment == rolled-back; assert weight blue == 100%; assert tasks blue == 2"], state: state)
+        #expect(after.status == 0, "\(after.stderr)")
+    }
+}
