@@ -21,6 +21,8 @@ public struct Side: Sendable {
     public var health: String
     /// Its share of production traffic, in tenths of a percent (0…1000).
     public var weightTenths: Int
+    /// Its target group's health-check interval, in seconds.
+    public var healthCheckInterval: Int = 30
 }
 
 /// A service's deployment as bgsh derives it from AWS: task sets, listener weights and `bgsh:*` tags.

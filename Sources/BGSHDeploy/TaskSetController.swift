@@ -240,10 +240,15 @@ public struct TaskSetController {
 
     /// One round of driving: ends a due termination wait, rolls back on unhealthy green, applies
     /// a due step of the schedule.
-    /// - Returns: what happened, for the waiting command to print.
-    @discardableResult
-    public func drive(autoRollback: Bool) throws -> String? {
+    /// - Returns: what happened, for the waiting command to print, and the deployment as it is
+    ///   afterwards (read again only when something changed).
+    public func drive(autoRollback: Bool) throws -> (event: String?, view: DeploymentView) {
         let view = try observe()
+        if let event = try act(on: view, autoRollback: autoRollback) { return (event, try observe()) }
+        return (nil, view)
+    }
+
+    func act(on view: DeploymentView, autoRollback: Bool) throws -> String? {
         if view.state == .baking, let at = view.terminationAt, view.now >= at {
             let service = try service()
             if let blue = view.blue?.taskSet?.taskSetArn {

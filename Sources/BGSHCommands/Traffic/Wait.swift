@@ -26,11 +26,12 @@ struct Wait: Command {
         let remaining = view.strategy.steps.isEmpty ? 0 : (view.strategy.steps.count - view.step) * view.strategy.interval
         let deadline = view.now + Double(timeout ?? (remaining + Int(view.terminationAt.map { max(0, $0 - view.now) } ?? 300) + 600))
         while true {
-            if let event = try DeployContext.act(invocation, { try controller.drive(autoRollback: autoRollback) }) {
+            let round = try DeployContext.act(invocation) { try controller.drive(autoRollback: autoRollback) }
+            if let event = round.event {
                 invocation.session.out.write(event + "\n")
                 invocation.session.out.flush()
             }
-            view = try controller.observe()
+            view = round.view
             switch view.state {
             case .rolledBack:
                 throw invocation.failure("deployment \(view.id ?? "") ended rolled back", exitCode: 4)
@@ -51,8 +52,9 @@ struct Wait: Command {
             guard view.now < deadline else {
                 throw invocation.failure("wait \(until) timed out: deployment \(view.id ?? "") is \(view.state.rawValue) \(DeployContext.split(view))")
             }
-            // Next look: at the next scheduled event, or in 10 s while health checks run.
-            var next = view.now + 10
+            // Next look: at the next scheduled event, or after one health-check interval (the
+            // cadence at which green's health can change; 30 s by default).
+            var next = view.now + Double(view.green?.healthCheckInterval ?? 30)
             if let at = view.terminationAt, view.state == .baking { next = at }
             if let at = view.nextStepAt, view.state == .inProgress, view.green?.health == "healthy" { next = min(next, max(at, view.now + 1)) }
             try DeployContext.pass(min(next, deadline) - view.now, invocation)
