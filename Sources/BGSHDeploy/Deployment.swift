@@ -42,6 +42,8 @@ public struct DeploymentView: Sendable {
     public var now: Double
     /// The task definition green runs.
     public var greenTaskDefinition: String?
+    /// The service as read, so that acting on this view needs no second read.
+    var service: Service?
 }
 
 /// The `bgsh:deploy-*` tags on the service: the deployment's record.

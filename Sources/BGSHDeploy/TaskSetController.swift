@@ -79,7 +79,7 @@ public struct TaskSetController {
         let strategy = (try? Strategy.parse(Self.tag(service, DeploymentTags.strategy) ?? "manual").get()) ?? .manual
         var view = DeploymentView(id: id, state: .none, strategy: strategy, step: Int(Self.tag(service, DeploymentTags.step) ?? "") ?? 0,
                                   blue: nil, green: nil, terminationAt: nil, nextStepAt: nil, now: now,
-                                  greenTaskDefinition: greenSet?.taskDefinition)
+                                  greenTaskDefinition: greenSet?.taskDefinition, service: service)
         let blueTG = Self.tag(service, DeploymentTags.blueTG) ?? primary?.loadBalancers?.first?.targetGroupArn ?? setup.blueTargetGroup
         let greenTG = Self.tag(service, DeploymentTags.greenTG) ?? (blueTG == setup.blueTargetGroup ? setup.greenTargetGroup : setup.blueTargetGroup)
 
@@ -169,7 +169,10 @@ public struct TaskSetController {
 
     /// Sets green's share of production traffic.
     public func shift(greenTenths: Int, force: Bool) throws {
-        let view = try observe()
+        try shift(try observe(), greenTenths: greenTenths, force: force)
+    }
+
+    func shift(_ view: DeploymentView, greenTenths: Int, force: Bool) throws {
         guard [.starting, .inProgress, .holding].contains(view.state), let green = view.green, let blue = view.blue else {
             throw DeploymentRefusal(view.state == .baking
                 ? "deployment \(view.id ?? "") is promoted (baking): traffic is all green; `rollback` moves it back to blue"
@@ -178,35 +181,41 @@ public struct TaskSetController {
         if greenTenths > 0, green.health != "healthy", !force {
             throw DeploymentRefusal("green has no healthy target (\(green.health)): production traffic would fail; `wait healthy` first, or give --force")
         }
-        let service = try service()
+        let service = try view.service ?? service()
         try setWeights(try setup(service), blueTG: blue.targetGroupArn, greenTG: green.targetGroupArn, greenTenths: greenTenths)
     }
 
     /// Green to 100 % and primary; blue is kept for the termination wait, then removed.
     public func promote(force: Bool) throws {
-        let view = try observe()
+        try promote(try observe(), force: force)
+    }
+
+    func promote(_ view: DeploymentView, force: Bool) throws {
         guard [.starting, .inProgress, .holding].contains(view.state), let green = view.green, let blue = view.blue else {
             throw DeploymentRefusal(view.state == .baking ? "deployment \(view.id ?? "") is already promoted" : "no deployment in progress (state \(view.state.rawValue))")
         }
         if green.health != "healthy", !force {
             throw DeploymentRefusal("green has no healthy target (\(green.health)): `wait healthy` first, or give --force")
         }
-        let service = try service()
+        let service = try view.service ?? service()
         try setWeights(try setup(service), blueTG: blue.targetGroupArn, greenTG: green.targetGroupArn, greenTenths: 1000)
         _ = try cloud.updateServicePrimaryTaskSet(UpdateServicePrimaryTaskSetInput(cluster: cluster, service: serviceName,
                                                                                    primaryTaskSet: green.taskSet?.taskSetArn ?? ""))
-        try tag(service, [(DeploymentTags.promoted, String(try now())), (DeploymentTags.held, "0")])
+        try tag(service, [(DeploymentTags.promoted, String(view.now)), (DeploymentTags.held, "0")])
     }
 
     /// Production traffic back to blue at 100 %, green removed.
     public func rollback() throws {
-        let view = try observe()
+        try rollback(try observe())
+    }
+
+    func rollback(_ view: DeploymentView) throws {
         guard view.state.isActive, let blue = view.blue, blue.taskSet != nil else {
             throw DeploymentRefusal(view.state == .succeeded
                 ? "deployment \(view.id ?? "") succeeded and blue is gone: deploy the previous task definition instead"
                 : "no deployment to roll back (state \(view.state.rawValue))")
         }
-        let service = try service()
+        let service = try view.service ?? service()
         let setup = try setup(service)
         try setWeights(setup, blueTG: blue.targetGroupArn, greenTG: view.green?.targetGroupArn ?? setup.greenTargetGroup, greenTenths: 0)
         if view.state == .baking {
@@ -250,7 +259,7 @@ public struct TaskSetController {
 
     func act(on view: DeploymentView, autoRollback: Bool) throws -> String? {
         if view.state == .baking, let at = view.terminationAt, view.now >= at {
-            let service = try service()
+            let service = try view.service ?? service()
             if let blue = view.blue?.taskSet?.taskSetArn {
                 _ = try cloud.deleteTaskSet(DeleteTaskSetInput(cluster: cluster, service: serviceName, taskSet: blue, force: true))
             }
@@ -258,19 +267,19 @@ public struct TaskSetController {
             return "blue removed after the termination wait: deployment \(view.id ?? "") succeeded"
         }
         if autoRollback, view.state.isActive, view.green?.health == "unhealthy" {
-            try rollback()
+            try rollback(view)
             return "green's targets are unhealthy: rolled back to blue"
         }
         guard view.state == .inProgress || view.state == .starting, !view.strategy.steps.isEmpty, view.green?.health == "healthy",
               view.step < view.strategy.steps.count, let due = view.nextStepAt, view.now >= due else { return nil }
         let target = view.strategy.steps[view.step]
-        let service = try service()
+        let service = try view.service ?? service()
         if target >= 1000 {
-            try promote(force: false)
+            try promote(view, force: false)
             try tag(service, [(DeploymentTags.step, String(view.step + 1)), (DeploymentTags.stepAt, String(view.now))])
             return "promoted: green takes all production traffic"
         }
-        try shift(greenTenths: target, force: false)
+        try shift(view, greenTenths: target, force: false)
         try tag(service, [(DeploymentTags.step, String(view.step + 1)), (DeploymentTags.stepAt, String(view.now))])
         return "shifted green to \(target / 10)\(target % 10 == 0 ? "" : ".\(target % 10)")%"
     }
