@@ -74,6 +74,11 @@ struct Launcher {
         let historyPath = (environment["HOME"] ?? ".") + "/.bgsh_history"
         session.historyProvider = { HistoryFile.entries(at: historyPath) }
         let interpreter = Interpreter(session: session, table: .standard)
+        if !interactive {
+            // SIGINT/SIGTERM in a runbook: finish the API call under way, then stop cleanly.
+            LineEditor.installSignalHandlers()
+            session.takeInterrupt = { LineEditor.takeInterrupt() || LineEditor.isHangingUp }
+        }
 
         if let text = options.commands {
             let status = interpreter.runScript(SourceFile(name: "<command line>", text: text), path: nil)

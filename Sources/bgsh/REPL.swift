@@ -15,6 +15,11 @@ struct REPL {
         let editor = LineEditor(programName: "bgsh", historyPath: historyPath,
                                 completion: CompletionAdapter(interpreter: interpreter))
         session.historyProvider = { editor.historyEntries() }
+        session.takeInterrupt = { LineEditor.takeInterrupt() }
+        session.ask = { question in
+            if case .line(let answer) = editor.read(prompt: question) { return answer }
+            return nil
+        }
         session.confirm = { question in
             if case .line(let answer) = editor.read(prompt: question) {
                 return ["y", "yes"].contains(answer.lowercased())

@@ -165,6 +165,26 @@ def test_errors_are_coloured_on_a_terminal_unless_no_color(home):
     leave(p)
 
 
+def test_ctrl_c_during_wait_asks_and_rolls_back(home):
+    setup = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "TranscriptTests", "Transcripts", "lib", "web-setup.bgsh")
+    prepare(home, open(setup).read() + "\nsim pace 60\n")
+    p = shell(home)
+    p.expect_exact(PROMPT)
+    p.sendline("cluster web; service web")
+    p.expect_exact("bgsh[sim] us-east-1/web/web> ")
+    p.sendline("deploy --image nginx:1.29 --strategy canary:10%:5m --wait")
+    p.expect_exact("shifted green to 10%", timeout=20)
+    settle()
+    p.sendintr()
+    p.expect_exact("[d]etach, [h]old or [r]ollback? ")
+    p.sendline("r")
+    p.expect_exact("rolled back: blue takes all production traffic")
+    p.expect_exact("bgsh[sim] us-east-1/web/web> ")
+    p.sendline("status")
+    p.expect_exact("state rolled-back")
+    leave(p)
+
+
 def test_utf8_input(home):
     p = shell(home)
     p.expect_exact(PROMPT)

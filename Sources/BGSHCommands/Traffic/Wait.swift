@@ -17,6 +17,31 @@ struct Wait: Command {
                     autoRollback: !invocation.flag("no-auto-rollback"), invocation)
     }
 
+    /// Ctrl-C while waiting: on a terminal, ask what to do; in a runbook, leave the deployment
+    /// as it is and say how to go on. Either way nothing is half-done: this runs between calls.
+    static func interrupted(_ view: DeploymentView, _ controller: TaskSetController, _ invocation: Invocation) throws {
+        let session = invocation.session
+        let id = view.id ?? ""
+        let resume = "`wait done` resumes driving it, `rollback` rolls it back"
+        if session.isInteractive, let ask = session.ask, view.state.isActive {
+            let answer = ask("interrupted: deployment \(id) is \(view.state.rawValue) \(DeployContext.split(view)). [d]etach, [h]old or [r]ollback? ")?.lowercased() ?? "d"
+            switch answer.first {
+            case "r":
+                try DeployContext.act(invocation) { try controller.rollback() }
+                session.out.write("rolled back: blue takes all production traffic; green removed\n")
+                return
+            case "h":
+                try DeployContext.act(invocation) { try controller.hold(true) }
+                session.out.write("holding deployment \(id): `resume`, then \(resume)\n")
+                return
+            default:
+                session.out.write("detached: deployment \(id) holds at its current step until a bgsh waits on it; \(resume)\n")
+                return
+            }
+        }
+        throw invocation.failure("interrupted: deployment \(id) is left \(view.state.rawValue) \(DeployContext.split(view)); \(resume)", exitCode: 130)
+    }
+
     static func waitFor(_ until: String, timeout: Int?, autoRollback: Bool, _ invocation: Invocation) throws {
         let controller = try DeployContext.controller(invocation)
         var view = try DeployContext.act(invocation) { try controller.observe() }
@@ -26,6 +51,10 @@ struct Wait: Command {
         let remaining = view.strategy.steps.isEmpty ? 0 : (view.strategy.steps.count - view.step) * view.strategy.interval
         let deadline = view.now + Double(timeout ?? (remaining + Int(view.terminationAt.map { max(0, $0 - view.now) } ?? 300) + 600))
         while true {
+            if invocation.session.takeInterrupt?() == true {
+                try interrupted(view, controller, invocation)
+                return
+            }
             let round = try DeployContext.act(invocation) { try controller.drive(autoRollback: autoRollback) }
             if let event = round.event {
                 invocation.session.out.write(event + "\n")

@@ -105,6 +105,11 @@ public final class Interpreter {
     func run(_ commands: [ParsedCommand], in source: SourceFile, isChecked: Bool = false) -> (status: Int32, stopped: Bool) {
         var lastFailure: Int32 = 0
         for command in commands {
+            if !session.isInteractive, session.takeInterrupt?() == true {
+                session.out.writeError("interrupted: stopped before \(source.name):\(source.location(of: command.span.start).line); what ran before is done\n")
+                session.exitRequest = 130
+                return (130, true)
+            }
             let status = execute(command, in: source, isChecked: isChecked)
             session.out.flush()
             if let code = session.exitRequest { return (code, true) }

@@ -63,6 +63,11 @@ public final class Session {
     public var echoesCommands = false
     /// Asks the person a yes/no question (nil when nobody can answer: never ask then).
     public var confirm: ((String) -> Bool)?
+    /// True once (and clears) when the user pressed Ctrl-C or the process got SIGINT/SIGTERM:
+    /// long commands check it between API calls, runbooks between commands.
+    public var takeInterrupt: (() -> Bool)?
+    /// Asks a question and returns the answer (nil when nobody can answer).
+    public var ask: ((String) -> String?)?
     /// The history of this and earlier interactive sessions, for `history`.
     public var historyProvider: (() -> [String])?
     /// The directory relative paths resolve against outside runbooks.
