@@ -36,4 +36,21 @@ public protocol EmulatorControl: AnyObject {
     func failTargetGroup(_ targetGroupArn: String) throws
     /// Ends injected health failures: of one target group, or (nil) of all.
     func heal(_ targetGroupArn: String?) throws
+    /// From now on the targets of a group stay healthy but answer `tenths`/1000 of requests with 5xx.
+    func failRate(_ targetGroupArn: String, tenths: Int) throws
+    /// Sends simulated requests through a listener, split by its weights; records the ALB
+    /// metrics (RequestCount, HTTPCode_Target_5XX_Count) that alarms evaluate.
+    func traffic(region: String, listenerArn: String, requests: Int) throws -> [TrafficResult]
+}
+
+/// What `sim traffic` saw for one target group.
+public struct TrafficResult: Sendable, Equatable {
+    public var targetGroupArn: String
+    public var requests: Int
+    public var errors: Int
+    public init(targetGroupArn: String, requests: Int, errors: Int) {
+        self.targetGroupArn = targetGroupArn
+        self.requests = requests
+        self.errors = errors
+    }
 }

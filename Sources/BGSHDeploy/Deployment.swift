@@ -61,6 +61,7 @@ struct DeploymentTags {
     static let stepAt = "bgsh:deploy-step-at"
     static let held = "bgsh:deploy-held"
     static let history = "bgsh:deploy-history"
+    static let alarms = "bgsh:deploy-alarms"
 }
 
 /// Target health of a group, as COMMANDS.md names it.

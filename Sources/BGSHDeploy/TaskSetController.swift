@@ -133,7 +133,7 @@ public struct TaskSetController {
     /// Starts a deployment: a green task set on the other target group at 0 % of production traffic
     /// (all of the test listener's).
     /// - Returns: the deployment's id.
-    public func deploy(taskDefinitionArn: String, strategy: Strategy, terminationWait: Int) throws -> String {
+    public func deploy(taskDefinitionArn: String, strategy: Strategy, terminationWait: Int, alarms: [String] = []) throws -> String {
         let view = try observe()
         guard !view.state.isActive else {
             throw DeploymentRefusal("deployment \(view.id ?? "") is \(view.state.rawValue): promote or roll it back before starting another")
@@ -159,7 +159,8 @@ public struct TaskSetController {
         try tag(service, [(DeploymentTags.id, id), (DeploymentTags.state, "in-progress"), (DeploymentTags.green, green.taskSetArn ?? ""),
                           (DeploymentTags.blueTG, blueTG), (DeploymentTags.greenTG, greenTG), (DeploymentTags.strategy, strategy.name),
                           (DeploymentTags.started, String(now)), (DeploymentTags.wait, String(terminationWait)),
-                          (DeploymentTags.step, "0"), (DeploymentTags.stepAt, String(now)), (DeploymentTags.held, "0")])
+                          (DeploymentTags.step, "0"), (DeploymentTags.stepAt, String(now)), (DeploymentTags.held, "0"),
+                          (DeploymentTags.alarms, alarms.joined(separator: ","))])
         try setWeights(setup, blueTG: blueTG, greenTG: greenTG, greenTenths: 0)
         if let test = setup.testListener {
             _ = try cloud.modifyListener(ModifyListenerInput(ListenerArn: test, DefaultActions: [.forward(greenTG)]))
@@ -269,6 +270,14 @@ public struct TaskSetController {
         if autoRollback, view.state.isActive, view.green?.health == "unhealthy" {
             try rollback(view)
             return "green's targets are unhealthy: rolled back to blue"
+        }
+        let alarms = (view.service.flatMap { Self.tag($0, DeploymentTags.alarms) } ?? "").split(separator: ",").map(String.init)
+        if autoRollback, view.state.isActive, !alarms.isEmpty {
+            let firing = try cloud.describeAlarms(DescribeAlarmsInput(AlarmNames: alarms)).MetricAlarms.filter { $0.StateValue == "ALARM" }
+            if let alarm = firing.first {
+                try rollback(view)
+                return "alarm \(alarm.AlarmName ?? "") is in ALARM: rolled back to blue"
+            }
         }
         guard view.state == .inProgress || view.state == .starting, !view.strategy.steps.isEmpty, view.green?.health == "healthy",
               view.step < view.strategy.steps.count, let due = view.nextStepAt, view.now >= due else { return nil }

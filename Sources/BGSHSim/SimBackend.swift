@@ -74,7 +74,22 @@ public final class SimBackend: Backend, EmulatorControl {
 
     /// Ends injected health failures.
     public func heal(_ targetGroupArn: String?) throws {
-        try store().write { tx in try tx.deleteMeta(prefix: "faults.tg." + (targetGroupArn ?? "")) }
+        try store().write { tx in
+            try tx.deleteMeta(prefix: "faults.tg." + (targetGroupArn ?? ""))
+            try tx.deleteMeta(prefix: "faults.rate." + (targetGroupArn ?? ""))
+        }
+    }
+
+    /// Targets of the group answer a share of requests with 5xx.
+    public func failRate(_ targetGroupArn: String, tenths: Int) throws {
+        try store().write { try $0.setMeta("faults.rate." + targetGroupArn, String(tenths)) }
+    }
+
+    /// Routes requests by the listener's weights (a seeded generator, so runs repeat), counts
+    /// 5xx per target group, and records them as one-minute ALB metrics.
+    public func traffic(region: String, listenerArn: String, requests: Int) throws -> [TrafficResult] {
+        let cloud = SimCloud(store: try store(), region: region, account: account)
+        return try store().write { tx in try cloud.route(tx, listenerArn: listenerArn, requests: requests) }
     }
 
     /// Empties the simulated account.

@@ -46,6 +46,9 @@ extension SimCloud {
         try read("DescribeAlarms") { tx in
             var all = try tx.all(MetricAlarm.self, region: region, kind: SimCloud.alarmKind)
             if let names = input.AlarmNames { all = all.filter { names.contains($0.AlarmName ?? "") } }
+            // Alarms are evaluated when read, on the virtual clock, from the recorded ALB metrics.
+            let now = try now(tx)
+            all = try all.map { try evaluate($0, tx, now: now) }
             return DescribeAlarmsOutput(MetricAlarms: all.sorted { ($0.AlarmName ?? "") < ($1.AlarmName ?? "") })
         }
     }

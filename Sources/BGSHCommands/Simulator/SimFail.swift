@@ -8,7 +8,9 @@ struct SimFail: Command {
         ["sim", "fail"], group: .simulator,
         summary: "make a colour's (or a target group's) targets fail health checks: unhealthy after the unhealthy threshold",
         arguments: [ArgumentSpec("TARGET", .resource(.targetGroup), help: "blue, green (of the current service) or a target group")],
-        examples: [Example("sim fail green", "green's targets turn unhealthy; a waiting deployment rolls back")],
+        options: [.option("rate", .percentage(allowsSign: false), valueName: "P%", help: "stay healthy but answer P% of requests with 5xx")],
+        examples: [Example("sim fail green", "green's targets turn unhealthy; a waiting deployment rolls back"),
+                   Example("sim fail green --rate 30%", "green answers 30% of `sim traffic` with 5xx (what alarms watch)")],
         isMutating: true)
 
     /// A colour of the current service (before a deployment, green is the group the next green
@@ -34,7 +36,11 @@ struct SimFail: Command {
             return
         }
         let arn = try targetGroup(invocation.string("TARGET") ?? "", invocation)
-        try emulator.failTargetGroup(arn)
+        if let rate = invocation.percentage("rate") {
+            try emulator.failRate(arn, tenths: rate.tenths)
+        } else {
+            try emulator.failTargetGroup(arn)
+        }
     }
 }
 

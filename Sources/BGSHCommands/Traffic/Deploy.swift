@@ -12,6 +12,7 @@ struct Deploy: Command {
                   .option("image-detail", .file(extensions: ["json"]), valueName: "FILE", help: "take the image from a build's imageDetail.json ({\"ImageURI\": …})"),
                   .option("container", .string, valueName: "C", help: "the container --image replaces (default: the load balancer's)"),
                   .option("strategy", .string, valueName: "S", help: "manual (default), all-at-once, canary:P%:T, linear:P%:T"),
+                  .option("alarm", .resource(.alarm), valueName: "NAME", repeatable: true, help: "roll back when this CloudWatch alarm goes to ALARM"),
                   .option("termination-wait", .duration, valueName: "DURATION", help: "how long blue is kept after promotion (default 5m)"),
                   .flag("wait", help: "then wait until the deployment is done (`wait done`)"),
                   .flag("auto-rollback", help: "with --wait: roll back when green turns unhealthy (default; --no-auto-rollback to keep it)"),
@@ -27,6 +28,11 @@ struct Deploy: Command {
         switch Strategy.parse(strategyText) {
         case .success(let s): strategy = s
         case .failure(let e): throw invocation.failure(e.message, at: "strategy")
+        }
+        // Refuse before registering anything: a refused deploy changes nothing.
+        let current0 = try DeployContext.act(invocation) { try controller.observe() }
+        if current0.state.isActive {
+            throw invocation.failure("deploy: deployment \(current0.id ?? "") is \(current0.state.rawValue): promote or roll it back before starting another")
         }
         let cloud = try invocation.cloud()
         let service = try Resolve.service(invocation.session.service ?? "", invocation, at: nil)
@@ -75,7 +81,15 @@ struct Deploy: Command {
             return
         }
         let wait = invocation.duration("termination-wait")?.seconds ?? 300
-        let id = try DeployContext.act(invocation) { try controller.deploy(taskDefinitionArn: arn, strategy: strategy, terminationWait: wait) }
+        let alarms = invocation.strings("alarm")
+        if !alarms.isEmpty {
+            let known = try cloud.describeAlarms(DescribeAlarmsInput(AlarmNames: alarms)).MetricAlarms.compactMap(\.AlarmName)
+            for alarm in alarms where !known.contains(alarm) {
+                throw Resolve.notFound("alarm", alarm, (try? ResourceNames.all(.alarm, in: invocation.session)) ?? [], invocation, at: "alarm",
+                                       create: "alarm create NAME --tg TG --threshold N")
+            }
+        }
+        let id = try DeployContext.act(invocation) { try controller.deploy(taskDefinitionArn: arn, strategy: strategy, terminationWait: wait, alarms: alarms) }
         invocation.session.remember(id, as: nil)
         invocation.session.out.write("deployment \(id): green runs \(arn.split(separator: "/").last ?? "") at 0% of production traffic (strategy \(strategy.name))\n")
         if invocation.flag("wait") {

@@ -1,0 +1,103 @@
+import AWSModel
+
+/// One minute of one ALB metric of one target group.
+struct SimDatapoint: Codable {
+    var dimension: String
+    var metric: String
+    var minute: Double
+    var sum: Double
+}
+
+extension SimCloud {
+    static let datapointKind = "cw.datapoint"
+
+    /// `targetgroup/NAME/HEX`: how CloudWatch names a target group.
+    static func dimension(ofTargetGroup arn: String) -> String { arn.components(separatedBy: ":").last ?? arn }
+
+    func record(_ tx: SimStore.Transaction, dimension: String, metric: String, value: Double, at now: Double) throws {
+        let minute = (now / 60).rounded(.down) * 60
+        let id = "\(dimension)|\(metric)|\(Int(minute))"
+        var point = try tx.get(SimDatapoint.self, region: region, kind: SimCloud.datapointKind, id: id)
+            ?? SimDatapoint(dimension: dimension, metric: metric, minute: minute, sum: 0)
+        point.sum += value
+        try tx.put(point, region: region, kind: SimCloud.datapointKind, id: id, name: dimension)
+    }
+
+    func route(_ tx: SimStore.Transaction, listenerArn: String, requests: Int) throws -> [TrafficResult] {
+        guard let listener = try tx.get(Listener.self, region: region, kind: SimCloud.listenerKind, id: listenerArn) else {
+            throw AWSError("ListenerNotFound", "Listener '\(listenerArn)' not found")
+        }
+        var weights: [(String, Int)] = []
+        for action in listener.DefaultActions ?? [] {
+            for tuple in action.ForwardConfig?.TargetGroups ?? [] { weights.append((tuple.TargetGroupArn, tuple.Weight ?? 1)) }
+        }
+        let total = weights.reduce(0) { $0 + $1.1 }
+        guard total > 0 else { throw AWSError("ValidationError", "the listener forwards nowhere (all weights are 0)") }
+        let now = try now(tx)
+        // A seeded generator: the same state gives the same split.
+        var seed = UInt64(try tx.nextNumber("traffic")) &* 0x9E37_79B9_7F4A_7C15
+        func next() -> Double {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Double(seed >> 11) / Double(1 << 53)
+        }
+        var results: [String: TrafficResult] = [:]
+        var healthy: [String: Bool] = [:]
+        for (arn, _) in weights {
+            let tg = try requireTargetGroup(tx, arn)
+            let failing = try tx.meta("faults.tg." + arn).flatMap(Double.init)
+            let targets = try tx.find(SimTarget.self, region: region, kind: SimCloud.targetKind, name: arn)
+            healthy[arn] = targets.contains { SimCloud.health(of: $0, in: tg, at: now, failingSince: failing)?.State == "healthy" }
+            results[arn] = TrafficResult(targetGroupArn: arn, requests: 0, errors: 0)
+        }
+        let rates = try Dictionary(uniqueKeysWithValues: weights.map { ($0.0, Double(try tx.meta("faults.rate." + $0.0) ?? "0") ?? 0) })
+        for _ in 0..<requests {
+            var pick = next() * Double(total)
+            var chosen = weights[0].0
+            for (arn, weight) in weights {
+                if pick < Double(weight) { chosen = arn; break }
+                pick -= Double(weight)
+            }
+            results[chosen]?.requests += 1
+            // No healthy target: the load balancer answers 503 itself; else the target may fail.
+            if healthy[chosen] != true || next() * 1000 < (rates[chosen] ?? 0) { results[chosen]?.errors += 1 }
+        }
+        for result in results.values {
+            let dimension = SimCloud.dimension(ofTargetGroup: result.targetGroupArn)
+            try record(tx, dimension: dimension, metric: "RequestCount", value: Double(result.requests), at: now)
+            let metric = healthy[result.targetGroupArn] == true ? "HTTPCode_Target_5XX_Count" : "HTTPCode_ELB_5XX_Count"
+            try record(tx, dimension: dimension, metric: metric, value: Double(result.errors), at: now)
+        }
+        return weights.compactMap { results[$0.0] }
+    }
+
+    /// An alarm's state at `now` from the datapoints of its last evaluation periods: ALARM when
+    /// every one of them breaches, OK otherwise (missing data counts as not breaching).
+    func evaluate(_ alarm: MetricAlarm, _ tx: SimStore.Transaction, now: Double) throws -> MetricAlarm {
+        guard let dimension = alarm.Dimensions?.first(where: { $0.Name == "TargetGroup" })?.Value, let metric = alarm.MetricName,
+              let threshold = alarm.Threshold else { return alarm }
+        let period = Double(alarm.Period ?? 60)
+        let points = try tx.find(SimDatapoint.self, region: region, kind: SimCloud.datapointKind, name: dimension).filter { $0.metric == metric }
+        guard !points.isEmpty else { return alarm }
+        var alarm = alarm
+        var breaching = true
+        for k in 0..<max(1, alarm.EvaluationPeriods ?? 1) {
+            let end = now - Double(k) * period, start = end - period
+            let sum = points.filter { $0.minute + 60 > start && $0.minute <= end }.reduce(0) { $0 + $1.sum }
+            let breach: Bool
+            switch alarm.ComparisonOperator ?? "GreaterThanOrEqualToThreshold" {
+            case "GreaterThanThreshold": breach = sum > threshold
+            case "LessThanThreshold": breach = sum < threshold
+            case "LessThanOrEqualToThreshold": breach = sum <= threshold
+            default: breach = sum >= threshold
+            }
+            if !breach { breaching = false }
+        }
+        let state = breaching ? "ALARM" : "OK"
+        if state != alarm.StateValue {
+            alarm.StateValue = state
+            alarm.StateReason = breaching ? "Threshold Crossed: \(metric) >= \(Int(threshold))" : "Threshold not crossed"
+            alarm.StateUpdatedTimestamp = now
+        }
+        return alarm
+    }
+}
