@@ -40,7 +40,7 @@ public struct TaskSetController {
             throw DeploymentRefusal("service '\(serviceName)' was not created by bgsh (`service create`), so it has no blue-green setup to deploy to")
         }
         guard tags.controller == "taskset" else {
-            throw DeploymentRefusal("service '\(serviceName)' uses the \(tags.controller) controller; this version of bgsh deploys with the taskset controller only")
+            throw DeploymentRefusal("service '\(serviceName)' uses the \(tags.controller) controller, whose deployments (CodeDeploy's CreateDeployment, ContinueDeployment, StopDeployment) this version of bgsh does not drive yet; a service made with `service create` (taskset controller) can be deployed")
         }
         return tags
     }

@@ -17,6 +17,19 @@ enum DeployContext {
         }
     }
 
+    /// Refuses a verb the codedeploy controller cannot do, with the reason and what to do instead.
+    static func refuseUnderCodeDeploy(_ verb: String, _ invocation: Invocation) throws {
+        guard let name = invocation.session.service,
+              let service = try? Resolve.service(name, invocation, at: nil),
+              ServiceTags(service.tags)?.controller == "codedeploy" else { return }
+        switch verb {
+        case "shift":
+            throw invocation.failure("shift: service '\(name)' uses the codedeploy controller, and CodeDeploy moves traffic only by its deployment configuration, never to an arbitrary split; deploy with --strategy canary:P%:T or linear:P%:T (a CodeDeploy configuration), or `promote` a waiting deployment")
+        default:
+            throw invocation.failure("\(verb): service '\(name)' uses the codedeploy controller, and CodeDeploy cannot pause a deployment's schedule; `rollback` stops it (StopDeployment), `promote` continues it")
+        }
+    }
+
     /// Lets `seconds` of deployment time pass: the virtual clock jumps (or runs at `sim pace`);
     /// on AWS the wall clock does.
     static func pass(_ seconds: Double, _ invocation: Invocation) throws {
