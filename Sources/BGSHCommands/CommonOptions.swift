@@ -25,6 +25,15 @@ extension Invocation {
         show(View(json: document, table: table, text: text))
     }
 
+    /// Under `--dry-run`, prints the command as typed (`dry-run: sim advance 3m`) for a command
+    /// that changes the simulator's own state rather than calling AWS.
+    /// - Returns: true when the command should stop here.
+    func skipsUnderDryRun() -> Bool {
+        guard session.isDryRun else { return false }
+        session.out.write("dry-run: \(source.text(of: binding.span))\n")
+        return true
+    }
+
     /// Confirmation for a delete; `--yes` (the flag or the launch option) skips it.
     func confirmDelete(_ what: String) throws {
         if flag("yes") { return }

@@ -10,13 +10,10 @@ struct ClusterList: Command {
 
     static func run(_ invocation: Invocation) throws {
         let cloud = try invocation.cloud()
-        var arns: [String] = []
-        var token: String?
-        repeat {
+        let arns = try allPages { token in
             let page = try cloud.listClusters(ListClustersInput(nextToken: token))
-            arns += page.clusterArns
-            token = page.nextToken
-        } while token != nil
+            return (page.clusterArns, page.nextToken)
+        }
         var rows: [[String]] = []
         if invocation.session.outputFormat == .table {
             // DescribeClusters takes at most 100 names a call.

@@ -22,14 +22,7 @@ enum ClusterLookup {
 
     /// The names of every ACTIVE cluster, all pages.
     static func names(_ cloud: any Cloud) throws -> [String] {
-        var names: [String] = []
-        var token: String?
-        repeat {
-            let page = try cloud.listClusters(ListClustersInput(nextToken: token))
-            names += page.clusterArns.map(name(fromArn:))
-            token = page.nextToken
-        } while token != nil
-        return names
+        try ResourceNames.clusters(cloud)
     }
 
     static func name(fromArn arn: String) -> String {

@@ -12,13 +12,10 @@ struct ServiceList: Command {
     static func run(_ invocation: Invocation) throws {
         let cluster = try invocation.session.requireCluster()
         let cloud = try invocation.cloud()
-        var arns: [String] = []
-        var token: String?
-        repeat {
+        let arns = try allPages { token in
             let page = try cloud.listServices(ListServicesInput(cluster: cluster, nextToken: token))
-            arns += page.serviceArns
-            token = page.nextToken
-        } while token != nil
+            return (page.serviceArns, page.nextToken)
+        }
         var rows: [[String]] = []
         if invocation.session.outputFormat == .table {
             var start = 0

@@ -31,10 +31,7 @@ struct SimFail: Command {
 
     static func run(_ invocation: Invocation) throws {
         let emulator = try invocation.session.emulator(for: "sim fail")
-        if invocation.session.isDryRun {
-            invocation.session.out.write("dry-run: \(invocation.source.text(of: invocation.binding.span))\n")
-            return
-        }
+        if invocation.skipsUnderDryRun() { return }
         let arn = try targetGroup(invocation.string("TARGET") ?? "", invocation)
         if let rate = invocation.percentage("rate") {
             try emulator.failRate(arn, tenths: rate.tenths)
@@ -55,10 +52,7 @@ struct SimHeal: Command {
 
     static func run(_ invocation: Invocation) throws {
         let emulator = try invocation.session.emulator(for: "sim heal")
-        if invocation.session.isDryRun {
-            invocation.session.out.write("dry-run: \(invocation.source.text(of: invocation.binding.span))\n")
-            return
-        }
+        if invocation.skipsUnderDryRun() { return }
         try emulator.heal(try invocation.string("TARGET").map { try SimFail.targetGroup($0, invocation) })
     }
 }

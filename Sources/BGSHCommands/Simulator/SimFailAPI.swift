@@ -12,11 +12,7 @@ struct SimFailAPI: Command {
         isMutating: true)
 
     static func run(_ invocation: Invocation) throws {
-        // The simulator's own state is not AWS's, but a dry run changes nothing at all.
-        if invocation.session.isDryRun {
-            invocation.session.out.write("dry-run: \(invocation.source.text(of: invocation.binding.span))\n")
-            return
-        }
+        if invocation.skipsUnderDryRun() { return }  // the simulator's own state: a dry run changes nothing
         let emulator = try invocation.session.emulator(for: "sim fail api")
         var operation = invocation.string("OPERATION") ?? ""
         if let colon = operation.firstIndex(of: ":") { operation = String(operation[operation.index(after: colon)...]) }

@@ -10,11 +10,7 @@ struct SimPace: Command {
         isMutating: true)
 
     static func run(_ invocation: Invocation) throws {
-        // The simulator's own state is not AWS's, but a dry run changes nothing at all.
-        if invocation.session.isDryRun {
-            invocation.session.out.write("dry-run: \(invocation.source.text(of: invocation.binding.span))\n")
-            return
-        }
+        if invocation.skipsUnderDryRun() { return }  // the simulator's own state: a dry run changes nothing
         let emulator = try invocation.session.emulator(for: "sim pace")
         guard let text = invocation.string("PACE") else {
             let pace = try emulator.pace()

@@ -13,10 +13,7 @@ struct SimTraffic: Command {
 
     static func run(_ invocation: Invocation) throws {
         let emulator = try invocation.session.emulator(for: "sim traffic")
-        if invocation.session.isDryRun {
-            invocation.session.out.write("dry-run: \(invocation.source.text(of: invocation.binding.span))\n")
-            return
-        }
+        if invocation.skipsUnderDryRun() { return }
         let service = try Resolve.service(invocation.session.service ?? "", invocation, at: nil)
         guard let tags = ServiceTags(service.tags) else { throw invocation.failure("the current service has no blue-green setup (bgsh did not create it)") }
         let view = try DeployContext.act(invocation) { try DeployContext.controller(invocation).observe() }

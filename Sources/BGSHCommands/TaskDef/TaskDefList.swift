@@ -11,13 +11,10 @@ struct TaskDefList: Command {
 
     static func run(_ invocation: Invocation) throws {
         let cloud = try invocation.cloud()
-        var arns: [String] = []
-        var token: String?
-        repeat {
+        var arns = try allPages { token in
             let page = try cloud.listTaskDefinitions(ListTaskDefinitionsInput(familyPrefix: invocation.string("FAMILY"), nextToken: token))
-            arns += page.taskDefinitionArns
-            token = page.nextToken
-        } while token != nil
+            return (page.taskDefinitionArns, page.nextToken)
+        }
         if let family = invocation.string("FAMILY") { arns = arns.filter { $0.hasSuffix("/\(family):" + ($0.split(separator: ":").last ?? "")) } }
         let names = arns.map { String($0.split(separator: "/").last ?? "") }
         invocation.show(View(json: try JSONValue.from(ListTaskDefinitionsOutput(taskDefinitionArns: arns)),

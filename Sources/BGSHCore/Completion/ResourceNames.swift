@@ -9,33 +9,18 @@ public enum ResourceNames {
         let cloud = try session.cloud()
         switch kind {
         case .cluster:
-            var names: [String] = []
-            var token: String?
-            repeat {
-                let page = try cloud.listClusters(ListClustersInput(nextToken: token))
-                names += page.clusterArns.map(lastPathComponent)
-                token = page.nextToken
-            } while token != nil
-            return names
+            return try clusters(cloud)
         case .service:
             guard let cluster = session.cluster else { return [] }
-            var names: [String] = []
-            var token: String?
-            repeat {
+            return try allPages { token in
                 let page = try cloud.listServices(ListServicesInput(cluster: cluster, nextToken: token))
-                names += page.serviceArns.map(lastPathComponent)
-                token = page.nextToken
-            } while token != nil
-            return names
+                return (page.serviceArns.map(lastPathComponent), page.nextToken)
+            }
         case .taskdefFamily:
-            var names: [String] = []
-            var token: String?
-            repeat {
+            return try allPages { token in
                 let page = try cloud.listTaskDefinitionFamilies(ListTaskDefinitionFamiliesInput(nextToken: token))
-                names += page.families
-                token = page.nextToken
-            } while token != nil
-            return names
+                return (page.families, page.nextToken)
+            }
         case .targetGroup:
             return try cloud.describeTargetGroups(DescribeTargetGroupsInput()).TargetGroups.compactMap(\.TargetGroupName)
         case .loadBalancer:
@@ -61,6 +46,14 @@ public enum ResourceNames {
             return try cloud.describeAlarms(DescribeAlarmsInput()).MetricAlarms.compactMap(\.AlarmName)
         case .codedeployApp, .codedeployGroup:
             return []
+        }
+    }
+
+    /// The names of the region's ACTIVE clusters, all pages.
+    public static func clusters(_ cloud: any Cloud) throws -> [String] {
+        try allPages { token in
+            let page = try cloud.listClusters(ListClustersInput(nextToken: token))
+            return (page.clusterArns.map(lastPathComponent), page.nextToken)
         }
     }
 
