@@ -41,8 +41,16 @@ def time_to_prompt(binary, home):
             raise RuntimeError("no prompt within 5 s: " + repr(seen))
         seen += os.read(fd, 4096)
     elapsed = time.perf_counter() - start
-    os.write(fd, b"\x04")
-    os.waitpid(pid, 0)
+    # Ctrl-D until it leaves: libedit may drop a key typed while it switches terminal modes.
+    for _ in range(50):
+        os.write(fd, b"\x04")
+        time.sleep(0.02)
+        done, _ = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+    else:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
     os.close(fd)
     return elapsed
 
