@@ -7,7 +7,8 @@ struct Status: Command {
     static let spec = CommandSpec(
         ["status"], group: .blueGreen,
         summary: "the deployment: id, strategy and step, state, weights, tasks and target health per colour, timers",
-        examples: [Example("status", "where the deployment is")])
+        options: [.flag("watch", help: "print it again whenever it changes, driving the schedule, until the deployment ends (Ctrl-C asks what to do)")],
+        examples: [Example("status", "where the deployment is"), Example("status --watch", "follow it to the end")])
 
     static func view(_ view: DeploymentView) -> View {
         func side(_ name: String, _ s: Side?) -> [String] {
@@ -35,6 +36,19 @@ struct Status: Command {
 
     static func run(_ invocation: Invocation) throws {
         let controller = try DeployContext.controller(invocation)
+        if invocation.flag("watch") {
+            // A watching bgsh drives the schedule, as a waiting one does; it prints each change.
+            var last = ""
+            try Wait.waitFor("done", timeout: nil, autoRollback: true, invocation) { view in
+                let shown = "\(view.state.rawValue) \(DeployContext.split(view)) \(view.green?.health ?? "-")"
+                if shown != last {
+                    last = shown
+                    invocation.session.out.write("\(isoSeconds(view.now))  \(view.id ?? "-")  \(shown)\n")
+                    invocation.session.out.flush()
+                }
+            }
+            return
+        }
         let v = try DeployContext.act(invocation) { try controller.observe() }
         let shown = view(v)
         if invocation.session.outputFormat == .table {

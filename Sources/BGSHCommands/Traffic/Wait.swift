@@ -42,7 +42,8 @@ struct Wait: Command {
         throw invocation.failure("interrupted: deployment \(id) is left \(view.state.rawValue) \(DeployContext.split(view)); \(resume)", exitCode: 130)
     }
 
-    static func waitFor(_ until: String, timeout: Int?, autoRollback: Bool, _ invocation: Invocation) throws {
+    static func waitFor(_ until: String, timeout: Int?, autoRollback: Bool, _ invocation: Invocation,
+                        onEachLook: ((DeploymentView) -> Void)? = nil) throws {
         let controller = try DeployContext.controller(invocation)
         var view = try DeployContext.act(invocation) { try controller.observe() }
         if until == "shifted", view.strategy.steps.isEmpty, [.starting, .inProgress, .holding].contains(view.state) {
@@ -61,6 +62,7 @@ struct Wait: Command {
                 invocation.session.out.flush()
             }
             view = round.view
+            onEachLook?(view)
             switch view.state {
             case .rolledBack:
                 throw invocation.failure("deployment \(view.id ?? "") ended rolled back", exitCode: 4)
