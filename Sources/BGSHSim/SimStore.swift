@@ -38,7 +38,7 @@ public final class SimStore: @unchecked Sendable {
             // and other processes are kept apart by SQLite's own file locks.
             config.journalMode = .wal
             config.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 4000; PRAGMA cache_size = -16000")
             }
             writer = try DatabaseQueue(path: path, configuration: config)
         }
