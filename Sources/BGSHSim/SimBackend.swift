@@ -49,7 +49,15 @@ public final class SimBackend: Backend, EmulatorControl {
 
     /// Moves the virtual clock.
     public func advance(seconds: Double) throws {
-        try store().write { tx in try SimClock.set(tx, try SimClock.now(tx) + max(0, seconds)) }
+        let store = try store()
+        try store.write { tx in
+            let now = try SimClock.now(tx) + max(0, seconds)
+            try SimClock.set(tx, now)
+            // CodeDeploy runs on the clock: its deployments move as time does, in every region.
+            for region in try tx.regions(of: SimCloud.codeDeploymentKind) {
+                try SimCloud(store: store, region: region, account: account).progressDeployments(tx, now: now)
+            }
+        }
     }
 
     /// Virtual seconds per wall second while bgsh waits; nil for instant.

@@ -158,6 +158,11 @@ public final class SimStore: @unchecked Sendable {
                 .execute(arguments: [key, value])
         }
 
+        /// The regions that hold records of a kind.
+        public func regions(of kind: String) throws -> [String] {
+            try String.fetchAll(try db.cachedStatement(sql: "SELECT DISTINCT region FROM resource WHERE kind = ?"), arguments: [kind])
+        }
+
         /// Removes the `meta` values whose keys start with `prefix`.
         public func deleteMeta(prefix: String) throws {
             try db.execute(sql: "DELETE FROM meta WHERE substr(key, 1, ?) = ?", arguments: [prefix.count, prefix])

@@ -7,6 +7,10 @@ public protocol CodeDeployAPI {
     func getDeploymentGroup(_ input: GetDeploymentGroupInput) throws -> GetDeploymentGroupOutput
     func listDeploymentGroups(_ input: ListDeploymentGroupsInput) throws -> ListDeploymentGroupsOutput
     func deleteDeploymentGroup(_ input: DeleteDeploymentGroupInput) throws
+    func createDeployment(_ input: CreateDeploymentInput) throws -> CreateDeploymentOutput
+    func getDeployment(_ input: GetDeploymentInput) throws -> GetDeploymentOutput
+    func continueDeployment(_ input: ContinueDeploymentInput) throws
+    func stopDeployment(_ input: StopDeploymentInput) throws -> StopDeploymentOutput
 }
 
 public struct ApplicationInfo: Codable, Hashable, Sendable {

@@ -70,6 +70,14 @@ struct CodeDeployGroupCreate: Command {
             invocation.produce("dryrun-\(input.deploymentGroupName)")
             return
         }
+        // bgsh's deploy finds the group of a service through these tags.
+        for ecs in input.ecsServices ?? [] {
+            if let service = try? cloud.describeServices(DescribeServicesInput(cluster: ecs.clusterName, services: [ecs.serviceName])).services.first,
+               ServiceTags(service.tags) != nil, let arn = service.serviceArn {
+                try cloud.tagResource(TagResourceInput(resourceArn: arn, tags: [Tag(key: "bgsh:codedeploy-app", value: input.applicationName),
+                                                                               Tag(key: "bgsh:codedeploy-group", value: input.deploymentGroupName)]))
+            }
+        }
         invocation.produce(output.deploymentGroupId)
     }
 }

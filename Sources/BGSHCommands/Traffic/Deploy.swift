@@ -91,7 +91,8 @@ struct Deploy: Command {
         }
         let id = try DeployContext.act(invocation) { try controller.deploy(taskDefinitionArn: arn, strategy: strategy, terminationWait: wait, alarms: alarms) }
         invocation.session.remember(id, as: nil)
-        invocation.session.out.write("deployment \(id): green runs \(arn.split(separator: "/").last ?? "") at 0% of production traffic (strategy \(strategy.name))\n")
+        let how = controller is CodeDeployController && strategy == .manual ? "the deployment group's configuration" : "strategy \(strategy.name)"
+        invocation.session.out.write("deployment \(id): green runs \(arn.split(separator: "/").last ?? "") at 0% of production traffic (\(how))\n")
         if invocation.flag("wait") {
             try Wait.waitFor("done", timeout: invocation.duration("timeout")?.seconds, autoRollback: invocation.flag("auto-rollback", default: true), invocation)
         }

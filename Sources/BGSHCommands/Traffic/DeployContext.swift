@@ -5,29 +5,19 @@ import Foundation
 
 /// What the blue-green verbs share: the controller of the current service, the clock, and waiting.
 enum DeployContext {
-    static func controller(_ invocation: Invocation) throws -> TaskSetController {
+    static func controller(_ invocation: Invocation) throws -> any BlueGreenController {
         let session = invocation.session
         let cluster = try session.requireCluster()
         guard let service = session.service else {
             throw invocation.failure("no service selected: select one with `service NAME` (see `service list`)")
         }
         let emulator = session.backend.emulator
-        return TaskSetController(cloud: try session.cloud(), cluster: cluster, service: service) {
-            try emulator?.now() ?? Date().timeIntervalSince1970
+        let now = { try emulator?.now() ?? Date().timeIntervalSince1970 }
+        let found = try Resolve.service(service, invocation, at: nil)
+        if ServiceTags(found.tags)?.controller == "codedeploy" {
+            return CodeDeployController(cloud: try session.cloud(), cluster: cluster, service: service, now: now)
         }
-    }
-
-    /// Refuses a verb the codedeploy controller cannot do, with the reason and what to do instead.
-    static func refuseUnderCodeDeploy(_ verb: String, _ invocation: Invocation) throws {
-        guard let name = invocation.session.service,
-              let service = try? Resolve.service(name, invocation, at: nil),
-              ServiceTags(service.tags)?.controller == "codedeploy" else { return }
-        switch verb {
-        case "shift":
-            throw invocation.failure("shift: service '\(name)' uses the codedeploy controller, and CodeDeploy moves traffic only by its deployment configuration, never to an arbitrary split; deploy with --strategy canary:P%:T or linear:P%:T (a CodeDeploy configuration), or `promote` a waiting deployment")
-        default:
-            throw invocation.failure("\(verb): service '\(name)' uses the codedeploy controller, and CodeDeploy cannot pause a deployment's schedule; `rollback` stops it (StopDeployment), `promote` continues it")
-        }
+        return TaskSetController(cloud: try session.cloud(), cluster: cluster, service: service, now: now)
     }
 
     /// Lets `seconds` of deployment time pass: the virtual clock jumps (or runs at `sim pace`);

@@ -18,7 +18,7 @@ struct Deployments: Command {
             return [parts.first ?? "", parts.count > 1 ? parts[1] : ""]
         }
         var rows = Array(history.reversed())
-        if current.state.isActive, let id = current.id { rows.insert([id, current.state.rawValue], at: 0) }
+        if let id = current.id, !rows.contains(where: { $0[0] == id }) { rows.insert([id, current.state.rawValue], at: 0) }
         invocation.show(View(json: .array(rows.map { .object(["id": .string($0[0]), "state": .string($0[1])]) }),
                              table: Table(headers: ["DEPLOYMENT", "STATE"], rows: rows), text: rows.map { "\($0[0]) \($0[1])" }))
     }

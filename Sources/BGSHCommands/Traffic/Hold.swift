@@ -10,7 +10,6 @@ struct Hold: Command {
         isMutating: true)
 
     static func run(_ invocation: Invocation) throws {
-        try DeployContext.refuseUnderCodeDeploy("hold", invocation)
         let controller = try DeployContext.controller(invocation)
         if invocation.session.isDryRun { invocation.session.out.write("dry-run: hold (ecs:TagResource)\n"); return }
         try DeployContext.act(invocation) { try controller.hold(true) }
@@ -26,7 +25,6 @@ struct Resume: Command {
         isMutating: true)
 
     static func run(_ invocation: Invocation) throws {
-        try DeployContext.refuseUnderCodeDeploy("resume", invocation)
         let controller = try DeployContext.controller(invocation)
         if invocation.session.isDryRun { invocation.session.out.write("dry-run: resume (ecs:TagResource)\n"); return }
         try DeployContext.act(invocation) { try controller.hold(false) }

@@ -15,6 +15,10 @@ struct Promote: Command {
         if invocation.session.isDryRun { invocation.session.out.write("dry-run: promote (elbv2:ModifyListener, ecs:UpdateServicePrimaryTaskSet)\n"); return }
         try DeployContext.act(invocation) { try controller.promote(force: invocation.flag("force")) }
         let view = try controller.observe()
+        guard controller is TaskSetController else {
+            invocation.session.out.write("continued (ContinueDeployment): CodeDeploy moves the rest of the traffic or ends blue's termination wait; `wait done` follows it\n")
+            return
+        }
         let wait = Int((view.terminationAt ?? view.now) - view.now)
         invocation.session.out.write("promoted: green takes all production traffic; blue is removed in \(wait / 60)m\(wait % 60 == 0 ? "" : "\(wait % 60)s") (`rollback` until then)\n")
     }

@@ -9,10 +9,11 @@ public enum PromptStatus {
     public static func suffix(_ session: Session) -> String {
         guard let cluster = session.cluster, let service = session.service, let cloud = try? session.cloud() else { return "" }
         let emulator = session.backend.emulator
-        let controller = TaskSetController(cloud: cloud, cluster: cluster, service: service) {
-            try emulator?.now() ?? Date().timeIntervalSince1970
-        }
-        guard let view = try? controller.observe(), view.state.isActive else { return "" }
+        let now = { try emulator?.now() ?? Date().timeIntervalSince1970 }
+        // The taskset controller first (bgsh's own); a codedeploy service answers through CodeDeploy.
+        var view = try? TaskSetController(cloud: cloud, cluster: cluster, service: service, now: now).observe()
+        if view == nil { view = try? CodeDeployController(cloud: cloud, cluster: cluster, service: service, now: now).observe() }
+        guard let view, view.state.isActive else { return "" }
         if view.state == .baking, let at = view.terminationAt {
             let left = max(0, Int(at - view.now))
             return " [green 100 | blue ends in \(left / 60)m\(String(format: "%02d", left % 60))s]"

@@ -14,7 +14,6 @@ struct Shift: Command {
 
     static func run(_ invocation: Invocation) throws {
         guard let share = invocation.percentage("SHARE") else { return }
-        try DeployContext.refuseUnderCodeDeploy("shift", invocation)
         let controller = try DeployContext.controller(invocation)
         var target = share.tenths
         if share.sign != .absolute {

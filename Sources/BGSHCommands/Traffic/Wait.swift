@@ -19,7 +19,7 @@ struct Wait: Command {
 
     /// Ctrl-C while waiting: on a terminal, ask what to do; in a runbook, leave the deployment
     /// as it is and say how to go on. Either way nothing is half-done: this runs between calls.
-    static func interrupted(_ view: DeploymentView, _ controller: TaskSetController, _ invocation: Invocation) throws {
+    static func interrupted(_ view: DeploymentView, _ controller: any BlueGreenController, _ invocation: Invocation) throws {
         let session = invocation.session
         let id = view.id ?? ""
         let resume = "`wait done` resumes driving it, `rollback` rolls it back"

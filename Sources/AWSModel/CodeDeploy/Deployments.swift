@@ -1,0 +1,89 @@
+/// An AppSpec given inline (`revisionType: AppSpecContent`).
+public struct AppSpecContent: Codable, Hashable, Sendable {
+    public var content: String
+    public init(content: String) { self.content = content }
+}
+
+public struct RevisionLocation: Codable, Hashable, Sendable {
+    public var revisionType: String
+    public var appSpecContent: AppSpecContent?
+    public init(revisionType: String, appSpecContent: AppSpecContent?) {
+        self.revisionType = revisionType
+        self.appSpecContent = appSpecContent
+    }
+}
+
+public struct CreateDeploymentInput: Codable, Hashable, Sendable {
+    public var applicationName: String
+    public var deploymentGroupName: String?
+    public var deploymentConfigName: String?
+    public var description: String?
+    public var revision: RevisionLocation?
+    public var autoRollbackConfiguration: AutoRollbackConfiguration?
+    public init(applicationName: String, deploymentGroupName: String?, revision: RevisionLocation?) {
+        self.applicationName = applicationName
+        self.deploymentGroupName = deploymentGroupName
+        self.revision = revision
+    }
+}
+
+public struct CreateDeploymentOutput: Codable, Hashable, Sendable {
+    public var deploymentId: String
+    public init(deploymentId: String) { self.deploymentId = deploymentId }
+}
+
+public struct ErrorInformation: Codable, Hashable, Sendable {
+    public var code: String?
+    public var message: String?
+    public init(code: String?, message: String?) { self.code = code; self.message = message }
+}
+
+public struct DeploymentInfo: Codable, Hashable, Sendable {
+    public var deploymentId: String?
+    public var applicationName: String?
+    public var deploymentGroupName: String?
+    public var deploymentConfigName: String?
+    /// Created, Queued, InProgress, Ready, Succeeded, Failed, Stopped.
+    public var status: String?
+    public var createTime: Double?
+    public var completeTime: Double?
+    public var description: String?
+    public var errorInformation: ErrorInformation?
+    public var computePlatform: String?
+    public init() {}
+}
+
+public struct GetDeploymentInput: Codable, Hashable, Sendable {
+    public var deploymentId: String
+    public init(deploymentId: String) { self.deploymentId = deploymentId }
+}
+
+public struct GetDeploymentOutput: Codable, Hashable, Sendable {
+    public var deploymentInfo: DeploymentInfo
+    public init(deploymentInfo: DeploymentInfo) { self.deploymentInfo = deploymentInfo }
+}
+
+public struct ContinueDeploymentInput: Codable, Hashable, Sendable {
+    public var deploymentId: String
+    /// READY_WAIT or TERMINATION_WAIT.
+    public var deploymentWaitType: String?
+    public init(deploymentId: String, deploymentWaitType: String?) {
+        self.deploymentId = deploymentId
+        self.deploymentWaitType = deploymentWaitType
+    }
+}
+
+public struct StopDeploymentInput: Codable, Hashable, Sendable {
+    public var deploymentId: String
+    public var autoRollbackEnabled: Bool?
+    public init(deploymentId: String, autoRollbackEnabled: Bool?) {
+        self.deploymentId = deploymentId
+        self.autoRollbackEnabled = autoRollbackEnabled
+    }
+}
+
+public struct StopDeploymentOutput: Codable, Hashable, Sendable {
+    public var status: String?
+    public var statusMessage: String?
+    public init(status: String?, statusMessage: String?) { self.status = status; self.statusMessage = statusMessage }
+}

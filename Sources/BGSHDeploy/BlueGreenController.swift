@@ -1,0 +1,21 @@
+import AWSModel
+
+/// How a service's traffic is moved: bgsh's task sets, or CodeDeploy. The verbs talk to this.
+public protocol BlueGreenController {
+    /// The deployment as AWS holds it now.
+    func observe() throws -> DeploymentView
+    /// Starts a deployment of a task definition; returns its id.
+    func deploy(taskDefinitionArn: String, strategy: Strategy, terminationWait: Int, alarms: [String]) throws -> String
+    /// Sets green's share of production traffic.
+    func shift(greenTenths: Int, force: Bool) throws
+    /// Ends the deployment in green's favour (blue kept for the termination wait).
+    func promote(force: Bool) throws
+    /// Moves everything back to blue and removes green.
+    func rollback() throws
+    /// Pauses (true) or resumes (false) the schedule.
+    func hold(_ held: Bool) throws
+    /// One round of what the waiting process does.
+    func drive(autoRollback: Bool) throws -> (event: String?, view: DeploymentView)
+}
+
+extension TaskSetController: BlueGreenController {}

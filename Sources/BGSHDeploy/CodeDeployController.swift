@@ -1,0 +1,112 @@
+import AWSModel
+
+/// The seed's way: the service uses the CODE_DEPLOY controller and CodeDeploy moves the traffic
+/// by the deployment group's configuration. bgsh starts, continues and stops CodeDeploy
+/// deployments and reads their progress back; it cannot set an arbitrary split or pause one.
+public struct CodeDeployController: BlueGreenController {
+    let cloud: any Cloud
+    let cluster: String
+    let serviceName: String
+    let now: () throws -> Double
+
+    /// Creates a controller for one service.
+    public init(cloud: any Cloud, cluster: String, service: String, now: @escaping () throws -> Double) {
+        self.cloud = cloud
+        self.cluster = cluster
+        self.serviceName = service
+        self.now = now
+    }
+
+    func service() throws -> (Service, ServiceTags) {
+        guard let service = try cloud.describeServices(DescribeServicesInput(cluster: cluster, services: [serviceName])).services.first,
+              service.status == "ACTIVE", let tags = ServiceTags(service.tags) else {
+            throw DeploymentRefusal("service '\(serviceName)' not found in cluster \(cluster), or not created by bgsh")
+        }
+        return (service, tags)
+    }
+
+    static func tag(_ service: Service, _ key: String) -> String? { service.tags?.first { $0.key == key }?.value }
+
+    public func observe() throws -> DeploymentView {
+        let (service, setup) = try service()
+        let listener = try cloud.describeListeners(DescribeListenersInput(ListenerArns: [setup.listener])).Listeners.first
+        var weights: [String: Int] = [:]
+        for action in listener?.DefaultActions ?? [] {
+            for tuple in action.ForwardConfig?.TargetGroups ?? [] { weights[tuple.TargetGroupArn, default: 0] += tuple.Weight ?? 1 }
+        }
+        let total = weights.values.reduce(0, +)
+        func share(_ tg: String?) -> Int { total == 0 || tg == nil ? 0 : Int((Double(weights[tg!] ?? 0) * 1000 / Double(total)).rounded()) }
+        let id = Self.tag(service, DeploymentTags.id)
+        let info = try id.map { try cloud.getDeployment(GetDeploymentInput(deploymentId: $0)).deploymentInfo }
+        // describe again: GetDeployment may just have moved the deployment along
+        let sets = try cloud.describeServices(DescribeServicesInput(cluster: cluster, services: [serviceName])).services.first?.taskSets ?? service.taskSets ?? []
+        let green = sets.first { $0.externalId == id && id != nil }
+        let blue = sets.first { $0.externalId != id || id == nil }
+        func side(_ set: TaskSet?) throws -> Side? {
+            guard let set, let tg = set.loadBalancers?.first?.targetGroupArn else { return nil }
+            let states = try cloud.describeTargetHealth(DescribeTargetHealthInput(TargetGroupArn: tg)).TargetHealthDescriptions.map(\.TargetHealth.State)
+            return Side(taskSet: set, targetGroupArn: tg, running: set.runningCount ?? 0, desired: set.computedDesiredCount ?? 0,
+                        health: summarize(states), weightTenths: share(tg))
+        }
+        var view = DeploymentView(id: id, state: .none, strategy: (try? Strategy.parse(info?.deploymentConfigName ?? "manual").get()) ?? .manual,
+                                  step: 0, blue: try side(blue), green: try side(green), terminationAt: nil, nextStepAt: nil, now: try now(),
+                                  greenTaskDefinition: green?.taskDefinition, service: service)
+        switch info?.status {
+        case nil: view.state = .none
+        case "Succeeded"?: view.state = .succeeded; view.blue = nil
+        case "Stopped"?, "Failed"?: view.state = .rolledBack; view.green = nil
+        default:
+            if green?.status == "PRIMARY" { view.state = .baking }
+            else if view.green?.health != "healthy" && (view.green?.weightTenths ?? 0) == 0 { view.state = .starting }
+            else { view.state = .inProgress }
+        }
+        return view
+    }
+
+    public func deploy(taskDefinitionArn: String, strategy: Strategy, terminationWait: Int, alarms: [String]) throws -> String {
+        let (service, setup) = try service()
+        guard let app = Self.tag(service, "bgsh:codedeploy-app"), let group = Self.tag(service, "bgsh:codedeploy-group") else {
+            throw DeploymentRefusal("service '\(serviceName)' has no CodeDeploy deployment group yet: create it with `codedeploy group create`")
+        }
+        var config: String?
+        if strategy != .manual {
+            guard strategy.name.hasPrefix("CodeDeployDefault.") || strategy.name == "all-at-once" else {
+                throw DeploymentRefusal("a custom strategy (\(strategy.name)) needs a CodeDeploy deployment configuration, which this version does not create; use a CodeDeployDefault.ECS… name, or the group's own configuration")
+            }
+            config = strategy.name == "all-at-once" ? "CodeDeployDefault.ECSAllAtOnce" : strategy.name
+        }
+        // The AppSpec of the seed's appspec.yaml, as JSON, with the task definition filled in.
+        let appSpec = "{\"version\":0.0,\"Resources\":[{\"TargetService\":{\"Type\":\"AWS::ECS::Service\",\"Properties\":{\"TaskDefinition\":\"\(taskDefinitionArn)\",\"LoadBalancerInfo\":{\"ContainerName\":\"\(setup.container)\",\"ContainerPort\":\(setup.port)}}}}]}"
+        var input = CreateDeploymentInput(applicationName: app, deploymentGroupName: group,
+                                          revision: RevisionLocation(revisionType: "AppSpecContent", appSpecContent: AppSpecContent(content: appSpec)))
+        input.deploymentConfigName = config
+        input.description = "bgsh deploy"
+        let id = try cloud.createDeployment(input).deploymentId
+        try cloud.tagResource(TagResourceInput(resourceArn: service.serviceArn ?? "", tags: [Tag(key: DeploymentTags.id, value: id)]))
+        return id
+    }
+
+    public func shift(greenTenths: Int, force: Bool) throws {
+        throw DeploymentRefusal("CodeDeploy moves traffic only by its deployment configuration; deploy with a CodeDeployDefault.ECS… strategy, or `promote` to move the rest now")
+    }
+
+    public func hold(_ held: Bool) throws {
+        throw DeploymentRefusal("CodeDeploy cannot pause a deployment's schedule; `rollback` stops it, `promote` continues it")
+    }
+
+    public func promote(force: Bool) throws {
+        let view = try observe()
+        guard let id = view.id, view.state.isActive else { throw DeploymentRefusal("no deployment in progress (state \(view.state.rawValue))") }
+        try cloud.continueDeployment(ContinueDeploymentInput(deploymentId: id, deploymentWaitType: view.state == .baking ? "TERMINATION_WAIT" : "READY_WAIT"))
+    }
+
+    public func rollback() throws {
+        let view = try observe()
+        guard let id = view.id, view.state.isActive else { throw DeploymentRefusal("no deployment to roll back (state \(view.state.rawValue))") }
+        _ = try cloud.stopDeployment(StopDeploymentInput(deploymentId: id, autoRollbackEnabled: true))
+    }
+
+    public func drive(autoRollback: Bool) throws -> (event: String?, view: DeploymentView) {
+        (nil, try observe())  // CodeDeploy drives its own schedule
+    }
+}

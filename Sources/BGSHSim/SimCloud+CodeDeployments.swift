@@ -1,0 +1,293 @@
+import AWSModel
+import Foundation
+
+/// A CodeDeploy deployment as the simulator runs it: AWS's record plus where it is in its
+/// lifecycle (install green, allow traffic step by step, wait, terminate blue).
+struct SimCodeDeployment: Codable {
+    var info: DeploymentInfo
+    var cluster: String
+    var service: String
+    var greenTaskSetId: String
+    var blueTaskSetId: String
+    var blueTG: String
+    var greenTG: String
+    var prodListener: String
+    var testListener: String?
+    /// Green's share after each step, in tenths; the last is 1000.
+    var steps: [Int]
+    var interval: Double
+    var terminationWait: Double
+    var autoRollback: Bool
+    /// When green was installed and healthy (AllowTraffic begins).
+    var readyAt: Double?
+    var stepIndex: Int
+    var lastShiftAt: Double?
+    var terminateAt: Double?
+}
+
+extension SimCloud {
+    static let codeDeploymentKind = "cd.deployment"
+
+    /// The traffic steps of a deployment configuration.
+    static func steps(ofConfig name: String) -> (steps: [Int], interval: Double) {
+        switch name {
+        case "CodeDeployDefault.ECSCanary10Percent5Minutes": return ([100, 1000], 300)
+        case "CodeDeployDefault.ECSCanary10Percent15Minutes": return ([100, 1000], 900)
+        case "CodeDeployDefault.ECSLinear10PercentEvery1Minutes": return (Array(stride(from: 100, through: 1000, by: 100)), 60)
+        case "CodeDeployDefault.ECSLinear10PercentEvery3Minutes": return (Array(stride(from: 100, through: 1000, by: 100)), 180)
+        default: return ([1000], 0)
+        }
+    }
+
+    /// Points the production listener at blue and green with green's share `tenths`.
+    func route(_ tx: SimStore.Transaction, listener arn: String, blueTG: String, greenTG: String, greenTenths: Int) throws {
+        guard var listener = try tx.get(Listener.self, region: region, kind: SimCloud.listenerKind, id: arn) else { return }
+        let green = min(1000, max(0, greenTenths))
+        listener.DefaultActions = SimCloud.normalized([.weighted([(blueTG, green == 1000 ? 0 : 1000 - green), (greenTG, green)])])
+        try tx.put(listener, region: region, kind: SimCloud.listenerKind, id: arn, name: (listener.LoadBalancerArn ?? "") + "|" + String(listener.Port ?? 0))
+    }
+
+    func targetHealth(_ tx: SimStore.Transaction, _ tgArn: String, at now: Double) throws -> String {
+        let tg = try requireTargetGroup(tx, tgArn)
+        let failing = try tx.meta("faults.tg." + tgArn).flatMap(Double.init)
+        let states = try tx.find(SimTarget.self, region: region, kind: SimCloud.targetKind, name: tgArn)
+            .compactMap { SimCloud.health(of: $0, in: tg, at: now, failingSince: failing)?.State }.filter { $0 != "draining" }
+        if states.isEmpty { return "none" }
+        if states.contains("unhealthy") { return "unhealthy" }
+        return states.allSatisfy { $0 == "healthy" } ? "healthy" : "initial"
+    }
+
+    /// Changes a CODE_DEPLOY service's task sets (CodeDeploy may; a user may not).
+    func updateService(_ tx: SimStore.Transaction, _ d: SimCodeDeployment, now: Double, _ change: (inout Service) -> Void) throws {
+        let (cluster, found) = try requireService(tx, cluster: d.cluster, d.service)
+        var service = found
+        change(&service)
+        try reconcile(tx, cluster: cluster, service: &service, now: now)
+        try save(tx, service, cluster: cluster)
+    }
+
+    /// Ends a deployment by moving everything back to blue.
+    func rollBack(_ tx: SimStore.Transaction, _ d: inout SimCodeDeployment, status: String, reason: String, now: Double) throws {
+        try route(tx, listener: d.prodListener, blueTG: d.blueTG, greenTG: d.greenTG, greenTenths: 0)
+        try updateService(tx, d, now: now) { service in
+            service.taskSets = service.taskSets?.filter { $0.id != d.greenTaskSetId }.map { set in
+                var set = set
+                if set.id == d.blueTaskSetId { set.status = "PRIMARY" }
+                return set
+            }
+            service.taskDefinition = service.taskSets?.first { $0.id == d.blueTaskSetId }?.taskDefinition
+            service.loadBalancers = service.taskSets?.first { $0.id == d.blueTaskSetId }?.loadBalancers
+        }
+        d.info.status = status
+        d.info.completeTime = now
+        d.info.errorInformation = ErrorInformation(code: status == "Stopped" ? "DEPLOYMENT_STOPPED" : "HEALTH_CONSTRAINTS", message: reason)
+    }
+
+    /// Moves every deployment in progress to where it is at `now`: green installed and healthy,
+    /// traffic steps due, the termination wait over. Called when time moves and when a
+    /// deployment is read, so that every process sees the same lifecycle.
+    func progressDeployments(_ tx: SimStore.Transaction, now: Double) throws {
+        for var d in try tx.all(SimCodeDeployment.self, region: region, kind: SimCloud.codeDeploymentKind)
+        where d.info.status == "InProgress" || d.info.status == "Created" {
+            while true {
+                if d.readyAt == nil {
+                    let health = try targetHealth(tx, d.greenTG, at: now)
+                    if health == "unhealthy", d.autoRollback {
+                        try rollBack(tx, &d, status: "Failed", reason: "green's targets failed their health checks", now: now)
+                        break
+                    }
+                    guard health == "healthy" else { d.info.status = "InProgress"; break }
+                    d.readyAt = now
+                    d.info.status = "InProgress"
+                    if let test = d.testListener {
+                        try route(tx, listener: test, blueTG: d.blueTG, greenTG: d.greenTG, greenTenths: 1000)
+                    }
+                    continue
+                }
+                if d.stepIndex < d.steps.count {
+                    let due = d.stepIndex == 0 ? (d.readyAt ?? now) : (d.lastShiftAt ?? now) + d.interval
+                    guard now >= due else { break }
+                    if d.autoRollback, try targetHealth(tx, d.greenTG, at: now) == "unhealthy" {
+                        try rollBack(tx, &d, status: "Failed", reason: "green's targets failed their health checks", now: now)
+                        break
+                    }
+                    let share = d.steps[d.stepIndex]
+                    try route(tx, listener: d.prodListener, blueTG: d.blueTG, greenTG: d.greenTG, greenTenths: share)
+                    d.lastShiftAt = due
+                    d.stepIndex += 1
+                    if share >= 1000 {
+                        try updateService(tx, d, now: now) { service in
+                            service.taskSets = service.taskSets?.map { set in
+                                var set = set
+                                set.status = set.id == d.greenTaskSetId ? "PRIMARY" : "ACTIVE"
+                                return set
+                            }
+                            service.taskDefinition = service.taskSets?.first { $0.id == d.greenTaskSetId }?.taskDefinition
+                            service.loadBalancers = service.taskSets?.first { $0.id == d.greenTaskSetId }?.loadBalancers
+                        }
+                        d.terminateAt = due + d.terminationWait
+                    }
+                    continue
+                }
+                if let at = d.terminateAt, now >= at {
+                    try updateService(tx, d, now: now) { service in
+                        service.taskSets = service.taskSets?.filter { $0.id != d.blueTaskSetId }
+                    }
+                    d.info.status = "Succeeded"
+                    d.info.completeTime = at
+                }
+                break
+            }
+            try tx.put(d, region: region, kind: SimCloud.codeDeploymentKind, id: d.info.deploymentId ?? "",
+                       name: "\(d.info.applicationName ?? "")/\(d.info.deploymentGroupName ?? "")")
+        }
+    }
+
+    public func createDeployment(_ input: CreateDeploymentInput) throws -> CreateDeploymentOutput {
+        guard let groupName = input.deploymentGroupName else {
+            throw AWSError("DeploymentGroupNameRequiredException", "The deployment group name is required")
+        }
+        guard input.revision?.revisionType == "AppSpecContent", let content = input.revision?.appSpecContent?.content else {
+            throw AWSError("InvalidRevisionException", "An ECS deployment needs an AppSpecContent revision")
+        }
+        // The AppSpec, as JSON (bgsh sends JSON; the service also takes YAML, which the simulator does not read).
+        guard let spec = try? JSONSerialization.jsonObject(with: Data(content.utf8)) as? [String: Any],
+              let resources = spec["Resources"] as? [[String: Any]],
+              let target = resources.first?["TargetService"] as? [String: Any],
+              let properties = target["Properties"] as? [String: Any],
+              let taskDefinition = properties["TaskDefinition"] as? String,
+              let lbInfo = properties["LoadBalancerInfo"] as? [String: Any],
+              let container = lbInfo["ContainerName"] as? String else {
+            throw AWSError("InvalidRevisionException", "The AppSpec must name Resources[0].TargetService.Properties.TaskDefinition and LoadBalancerInfo.ContainerName (as JSON)")
+        }
+        let port = (lbInfo["ContainerPort"] as? Int) ?? 80
+        return try write("CreateDeployment") { tx in
+            let now = try now(tx)
+            try progressDeployments(tx, now: now)
+            _ = try requireApplication(tx, input.applicationName)
+            guard let group = try tx.get(DeploymentGroupInfo.self, region: region, kind: SimCloud.deploymentGroupKind,
+                                         id: "\(input.applicationName)/\(groupName)") else {
+                throw AWSError("DeploymentGroupDoesNotExistException", "No Deployment Group found for name: \(groupName)")
+            }
+            let active = try tx.find(SimCodeDeployment.self, region: region, kind: SimCloud.codeDeploymentKind, name: "\(input.applicationName)/\(groupName)")
+            if let running = active.first(where: { ["Created", "InProgress", "Ready"].contains($0.info.status ?? "") }) {
+                throw AWSError("DeploymentLimitExceededException",
+                               "The deployment \(running.info.deploymentId ?? "") is already in progress for deployment group \(groupName)")
+            }
+            guard let ecs = group.ecsServices?.first, let pair = group.loadBalancerInfo?.targetGroupPairInfoList?.first,
+                  let names = pair.targetGroups?.map(\.name), names.count == 2,
+                  let prod = pair.prodTrafficRoute?.listenerArns.first else {
+                throw AWSError("InvalidTargetGroupPairException", "The deployment group has no target group pair")
+            }
+            guard let definition = try findTaskDefinition(tx, taskDefinition), definition.status == "ACTIVE" else {
+                throw AWSError("InvalidRevisionException", "The task definition \(taskDefinition) does not exist")
+            }
+            let (_, service) = try requireService(tx, cluster: ecs.clusterName, ecs.serviceName)
+            guard let blueSet = service.taskSets?.first(where: { $0.status == "PRIMARY" }), let blueTG = blueSet.loadBalancers?.first?.targetGroupArn else {
+                throw AWSError("InvalidECSServiceException", "The ECS service has no primary task set")
+            }
+            let arns = try names.map { name -> String in
+                guard let tg = try tx.find(TargetGroup.self, region: region, kind: SimCloud.targetGroupKind, name: name).first else {
+                    throw AWSError("InvalidTargetGroupPairException", "The target group \(name) does not exist")
+                }
+                return tg.TargetGroupArn ?? ""
+            }
+            let greenTG = arns.first { $0 != blueTG } ?? arns[1]
+            let number = try tx.nextNumber("id.cd.deployment")
+            let id = "d-" + SimIDs.hex(kind: "cd.deployment", number: number, length: 9).uppercased()
+            let config = input.deploymentConfigName ?? group.deploymentConfigName ?? "CodeDeployDefault.ECSAllAtOnce"
+            let (steps, interval) = SimCloud.steps(ofConfig: config)
+            var green = TaskSet()
+            green.id = "ecs-svc/" + String(SimIDs.hex(kind: "cd.taskset", number: number, length: 24).compactMap { $0.hexDigitValue }.map(String.init).joined().prefix(19))
+            green.taskSetArn = arn("ecs", "task-set/\(ecs.clusterName)/\(ecs.serviceName)/\(green.id ?? "")")
+            green.serviceArn = service.serviceArn
+            green.clusterArn = service.clusterArn
+            green.startedBy = "CodeDeploy"
+            green.externalId = id
+            green.status = "ACTIVE"
+            green.taskDefinition = definition.taskDefinitionArn
+            green.createdAt = now
+            green.updatedAt = now
+            green.launchType = blueSet.launchType
+            green.networkConfiguration = blueSet.networkConfiguration
+            green.loadBalancers = [ServiceLoadBalancer(targetGroupArn: greenTG, containerName: container, containerPort: port)]
+            green.scale = Scale(value: 100, unit: "PERCENT")
+            var info = DeploymentInfo()
+            info.deploymentId = id
+            info.applicationName = input.applicationName
+            info.deploymentGroupName = groupName
+            info.deploymentConfigName = config
+            info.status = "Created"
+            info.createTime = now
+            info.description = input.description
+            info.computePlatform = "ECS"
+            let rollback = input.autoRollbackConfiguration ?? group.autoRollbackConfiguration
+            let record = SimCodeDeployment(
+                info: info, cluster: ecs.clusterName, service: ecs.serviceName, greenTaskSetId: green.id ?? "", blueTaskSetId: blueSet.id ?? "",
+                blueTG: blueTG, greenTG: greenTG, prodListener: prod, testListener: pair.testTrafficRoute?.listenerArns.first,
+                steps: steps, interval: interval,
+                terminationWait: Double(group.blueGreenDeploymentConfiguration?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes ?? 5) * 60,
+                autoRollback: rollback?.enabled == true, readyAt: nil, stepIndex: 0, lastShiftAt: nil, terminateAt: nil)
+            try updateService(tx, record, now: now) { service in service.taskSets = (service.taskSets ?? []) + [green] }
+            try tx.put(record, region: region, kind: SimCloud.codeDeploymentKind, id: id, name: "\(input.applicationName)/\(groupName)")
+            return CreateDeploymentOutput(deploymentId: id)
+        }
+    }
+
+    func requireDeployment(_ tx: SimStore.Transaction, _ id: String) throws -> SimCodeDeployment {
+        guard let d = try tx.get(SimCodeDeployment.self, region: region, kind: SimCloud.codeDeploymentKind, id: id) else {
+            throw AWSError("DeploymentDoesNotExistException", "The deployment \(id) could not be found")
+        }
+        return d
+    }
+
+    public func getDeployment(_ input: GetDeploymentInput) throws -> GetDeploymentOutput {
+        // A write: reading a deployment first brings its lifecycle up to the clock.
+        try write("GetDeployment") { tx in
+            try progressDeployments(tx, now: try now(tx))
+            return GetDeploymentOutput(deploymentInfo: try requireDeployment(tx, input.deploymentId).info)
+        }
+    }
+
+    public func continueDeployment(_ input: ContinueDeploymentInput) throws {
+        try write("ContinueDeployment") { tx in
+            let now = try now(tx)
+            try progressDeployments(tx, now: now)
+            var d = try requireDeployment(tx, input.deploymentId)
+            guard d.info.status == "InProgress" || d.info.status == "Ready" else {
+                throw AWSError("DeploymentIsNotInReadyStateException", "The deployment \(input.deploymentId) is \(d.info.status ?? "") and cannot be continued")
+            }
+            if (input.deploymentWaitType ?? "READY_WAIT") == "TERMINATION_WAIT" {
+                guard d.terminateAt != nil else {
+                    throw AWSError("DeploymentIsNotInReadyStateException", "The deployment \(input.deploymentId) is not waiting for blue's termination")
+                }
+                d.terminateAt = now
+            } else if d.readyAt == nil {
+                throw AWSError("DeploymentIsNotInReadyStateException", "The deployment \(input.deploymentId) is still installing green")
+            } else if d.stepIndex < d.steps.count {
+                // Continue: the remaining traffic moves now.
+                d.steps = Array(d.steps.prefix(d.stepIndex)) + [1000]
+                d.lastShiftAt = now - d.interval
+                if d.stepIndex == 0 { d.readyAt = now }
+            }
+            try tx.put(d, region: region, kind: SimCloud.codeDeploymentKind, id: input.deploymentId,
+                       name: "\(d.info.applicationName ?? "")/\(d.info.deploymentGroupName ?? "")")
+            try progressDeployments(tx, now: now)
+        }
+    }
+
+    public func stopDeployment(_ input: StopDeploymentInput) throws -> StopDeploymentOutput {
+        try write("StopDeployment") { tx in
+            let now = try now(tx)
+            try progressDeployments(tx, now: now)
+            var d = try requireDeployment(tx, input.deploymentId)
+            guard ["Created", "InProgress", "Ready"].contains(d.info.status ?? "") else {
+                throw AWSError("DeploymentAlreadyCompletedException", "The deployment \(input.deploymentId) has already completed (\(d.info.status ?? ""))")
+            }
+            try rollBack(tx, &d, status: "Stopped", reason: "stopped by the user", now: now)
+            try tx.put(d, region: region, kind: SimCloud.codeDeploymentKind, id: input.deploymentId,
+                       name: "\(d.info.applicationName ?? "")/\(d.info.deploymentGroupName ?? "")")
+            return StopDeploymentOutput(status: "Pending", statusMessage: "Stopping the deployment and rolling back to blue")
+        }
+    }
+}
