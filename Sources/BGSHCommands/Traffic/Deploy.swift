@@ -14,6 +14,7 @@ struct Deploy: Command {
                   .option("strategy", .string, valueName: "S", help: "manual (default), all-at-once, canary:P%:T, linear:P%:T"),
                   .option("alarm", .resource(.alarm), valueName: "NAME", repeatable: true, help: "roll back when this CloudWatch alarm goes to ALARM"),
                   .option("termination-wait", .duration, valueName: "DURATION", help: "how long blue is kept after promotion (default 5m)"),
+                  .option("bake", .duration, valueName: "DURATION", help: "how long green bakes at 100% with blue kept (the state `baking`): the same wait as --termination-wait"),
                   .flag("wait", help: "then wait until the deployment is done (`wait done`)"),
                   .flag("auto-rollback", help: "with --wait: roll back when green turns unhealthy (default; --no-auto-rollback to keep it)"),
                   .option("timeout", .duration, valueName: "DURATION", help: "with --wait: give up after this long")],
@@ -80,7 +81,10 @@ struct Deploy: Command {
             invocation.session.out.write("dry-run: deploy \(arn) with strategy \(strategy.name) (ecs:CreateTaskSet, ecs:TagResource, elbv2:ModifyListener)\n")
             return
         }
-        let wait = invocation.duration("termination-wait")?.seconds ?? 300
+        if let bake = invocation.duration("bake"), let wait = invocation.duration("termination-wait"), bake != wait {
+            throw invocation.failure("--bake and --termination-wait name the same wait (blue kept while green bakes at 100%): give one", at: "bake")
+        }
+        let wait = (invocation.duration("bake") ?? invocation.duration("termination-wait"))?.seconds ?? 300
         let alarms = invocation.strings("alarm")
         if !alarms.isEmpty {
             let known = try cloud.describeAlarms(DescribeAlarmsInput(AlarmNames: alarms)).MetricAlarms.compactMap(\.AlarmName)
