@@ -40,6 +40,8 @@ public struct DeploymentView: Sendable {
     public var nextStepAt: Double?
     /// The clock when this was read.
     public var now: Double
+    /// Holding because no bgsh is driving the schedule (not because of `hold`).
+    public var isUndriven = false
     /// The task definition green runs.
     public var greenTaskDefinition: String?
     /// The service as read, so that acting on this view needs no second read.
@@ -62,6 +64,9 @@ struct DeploymentTags {
     static let held = "bgsh:deploy-held"
     static let history = "bgsh:deploy-history"
     static let alarms = "bgsh:deploy-alarms"
+    /// When a waiting bgsh last drove the schedule: older than `driverTimeout`, nobody is.
+    static let driver = "bgsh:deploy-driver-at"
+    static let driverTimeout: Double = 90
 }
 
 /// Target health of a group, as COMMANDS.md names it.

@@ -113,6 +113,12 @@ public struct TaskSetController {
             if view.state == .inProgress || view.state == .holding, !strategy.steps.isEmpty, view.step < strategy.steps.count {
                 let last = Double(Self.tag(service, DeploymentTags.stepAt) ?? "") ?? now
                 view.nextStepAt = view.step == 0 ? last : last + Double(strategy.interval)
+                // A schedule moves only while a bgsh waits on it; without one it holds.
+                let driven = Double(Self.tag(service, DeploymentTags.driver) ?? "").map { now - $0 <= DeploymentTags.driverTimeout } ?? false
+                if view.state == .inProgress, !driven {
+                    view.state = .holding
+                    view.isUndriven = true
+                }
             }
         }
         return view
@@ -160,7 +166,7 @@ public struct TaskSetController {
                           (DeploymentTags.blueTG, blueTG), (DeploymentTags.greenTG, greenTG), (DeploymentTags.strategy, strategy.name),
                           (DeploymentTags.started, String(now)), (DeploymentTags.wait, String(terminationWait)),
                           (DeploymentTags.step, "0"), (DeploymentTags.stepAt, String(now)), (DeploymentTags.held, "0"),
-                          (DeploymentTags.alarms, alarms.joined(separator: ","))])
+                          (DeploymentTags.alarms, alarms.joined(separator: ",")), (DeploymentTags.driver, "0")])
         try setWeights(setup, blueTG: blueTG, greenTG: greenTG, greenTenths: 0)
         if let test = setup.testListener {
             _ = try cloud.modifyListener(ModifyListenerInput(ListenerArn: test, DefaultActions: [.forward(greenTG)]))
@@ -253,7 +259,18 @@ public struct TaskSetController {
     /// - Returns: what happened, for the waiting command to print, and the deployment as it is
     ///   afterwards (read again only when something changed).
     public func drive(autoRollback: Bool) throws -> (event: String?, view: DeploymentView) {
-        let view = try observe()
+        var view = try observe()
+        if let service = view.service, !view.strategy.steps.isEmpty, view.state.isActive {
+            let last = Double(Self.tag(service, DeploymentTags.driver) ?? "") ?? 0
+            if view.isUndriven {
+                // Attaching to a schedule nobody drove: resume from this step and restart its
+                // interval; missed steps are never applied at once.
+                try tag(service, [(DeploymentTags.driver, String(view.now)), (DeploymentTags.stepAt, String(view.now))])
+                view = try observe()
+            } else if view.now - last >= 30 {
+                try tag(service, [(DeploymentTags.driver, String(view.now))])
+            }
+        }
         if let event = try act(on: view, autoRollback: autoRollback) { return (event, try observe()) }
         return (nil, view)
     }

@@ -25,6 +25,7 @@ struct Status: Command {
                                   "taskDefinition": s.taskSet?.taskDefinition.map(JSONValue.string) ?? .null])
         }
         if let at = view.terminationAt { json["blueTerminationInSeconds"] = .number(max(0, at - view.now)) }
+        if view.isUndriven { json["driven"] = .bool(false) }
         if let at = view.nextStepAt { json["nextStepInSeconds"] = .number(max(0, at - view.now)) }
         var lines = ["deployment \(view.id ?? "-")  state \(view.state.rawValue)  strategy \(view.strategy.name)"
                      + (view.strategy.steps.isEmpty ? "" : "  step \(min(view.step, view.strategy.steps.count))/\(view.strategy.steps.count)")]
@@ -55,6 +56,9 @@ struct Status: Command {
             var header = "deployment \(v.id ?? "-")  state \(v.state.rawValue)  strategy \(v.strategy.name)"
             if !v.strategy.steps.isEmpty { header += "  step \(min(v.step, v.strategy.steps.count))/\(v.strategy.steps.count)" }
             invocation.session.out.write(header + "\n")
+            if v.isUndriven {
+                invocation.session.out.write("no bgsh is driving its schedule: `wait done` or `status --watch` resumes it from this step\n")
+            }
             if let at = v.terminationAt { invocation.session.out.write("blue is removed in \(Int(max(0, at - v.now)))s\n") }
         }
         invocation.show(shown)
