@@ -66,7 +66,7 @@ struct DeploymentTags {
     static let alarms = "bgsh:deploy-alarms"
     /// When a waiting bgsh last drove the schedule: older than `driverTimeout`, nobody is.
     static let driver = "bgsh:deploy-driver-at"
-    static let driverTimeout: Double = 90
+    static let driverTimeout: Double = 120
 }
 
 /// Target health of a group, as COMMANDS.md names it.

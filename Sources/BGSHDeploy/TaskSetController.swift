@@ -16,18 +16,31 @@ public struct TaskSetController {
     let cluster: String
     let serviceName: String
     let now: () throws -> Double
+    let prefetched: Prefetched
+
+    /// A service record already read (to choose the controller), used once instead of reading it again.
+    public final class Prefetched: @unchecked Sendable {
+        // SAFETY (@unchecked Sendable): used by one command on one thread.
+        var service: Service?
+        public init(_ service: Service?) { self.service = service }
+    }
 
     /// Creates a controller for one service.
-    public init(cloud: any Cloud, cluster: String, service: String, now: @escaping () throws -> Double) {
+    public init(cloud: any Cloud, cluster: String, service: String, now: @escaping () throws -> Double, prefetched: Service? = nil) {
         self.cloud = cloud
         self.cluster = cluster
         self.serviceName = service
         self.now = now
+        self.prefetched = Prefetched(prefetched)
     }
 
     // MARK: reading
 
     func service() throws -> Service {
+        if let service = prefetched.service {
+            prefetched.service = nil
+            return service
+        }
         guard let service = try cloud.describeServices(DescribeServicesInput(cluster: cluster, services: [serviceName])).services.first,
               service.status == "ACTIVE" else {
             throw DeploymentRefusal("service '\(serviceName)' not found in cluster \(cluster)")
@@ -267,7 +280,7 @@ public struct TaskSetController {
                 // interval; missed steps are never applied at once.
                 try tag(service, [(DeploymentTags.driver, String(view.now)), (DeploymentTags.stepAt, String(view.now))])
                 view = try observe()
-            } else if view.now - last >= 30 {
+            } else if view.now - last >= 60 {
                 try tag(service, [(DeploymentTags.driver, String(view.now))])
             }
         }

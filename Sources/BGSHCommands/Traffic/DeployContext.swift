@@ -17,7 +17,7 @@ enum DeployContext {
         if ServiceTags(found.tags)?.controller == "codedeploy" {
             return CodeDeployController(cloud: try session.cloud(), cluster: cluster, service: service, now: now)
         }
-        return TaskSetController(cloud: try session.cloud(), cluster: cluster, service: service, now: now)
+        return TaskSetController(cloud: try session.cloud(), cluster: cluster, service: service, now: now, prefetched: found)
     }
 
     /// Lets `seconds` of deployment time pass: the virtual clock jumps (or runs at `sim pace`);
