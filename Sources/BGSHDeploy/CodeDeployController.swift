@@ -48,7 +48,7 @@ public struct CodeDeployController: BlueGreenController {
             return Side(taskSet: set, targetGroupArn: tg, running: set.runningCount ?? 0, desired: set.computedDesiredCount ?? 0,
                         health: summarize(states), weightTenths: share(tg))
         }
-        var view = DeploymentView(id: id, state: .none, strategy: (try? Strategy.parse(info?.deploymentConfigName ?? "manual").get()) ?? .manual,
+        var view = DeploymentView(id: id, state: .none, strategy: Strategy(name: info?.deploymentConfigName ?? "-", steps: [], interval: 0),
                                   step: 0, blue: try side(blue), green: try side(green), terminationAt: nil, nextStepAt: nil, now: try now(),
                                   greenTaskDefinition: green?.taskDefinition, service: service)
         switch info?.status {
@@ -70,10 +70,11 @@ public struct CodeDeployController: BlueGreenController {
         }
         var config: String?
         if strategy != .manual {
-            guard strategy.name.hasPrefix("CodeDeployDefault.") || strategy.name == "all-at-once" else {
-                throw DeploymentRefusal("a custom strategy (\(strategy.name)) needs a CodeDeploy deployment configuration, which this version does not create; use a CodeDeployDefault.ECS… name, or the group's own configuration")
+            if strategy.name.hasPrefix("CodeDeployDefault.") || strategy.name == "all-at-once" {
+                config = strategy.name == "all-at-once" ? "CodeDeployDefault.ECSAllAtOnce" : strategy.name
+            } else {
+                config = try customConfig(strategy)
             }
-            config = strategy.name == "all-at-once" ? "CodeDeployDefault.ECSAllAtOnce" : strategy.name
         }
         // The AppSpec of the seed's appspec.yaml, as JSON, with the task definition filled in.
         let appSpec = "{\"version\":0.0,\"Resources\":[{\"TargetService\":{\"Type\":\"AWS::ECS::Service\",\"Properties\":{\"TaskDefinition\":\"\(taskDefinitionArn)\",\"LoadBalancerInfo\":{\"ContainerName\":\"\(setup.container)\",\"ContainerPort\":\(setup.port)}}}}]}"
@@ -84,6 +85,26 @@ public struct CodeDeployController: BlueGreenController {
         let id = try cloud.createDeployment(input).deploymentId
         try cloud.tagResource(TagResourceInput(resourceArn: service.serviceArn ?? "", tags: [Tag(key: DeploymentTags.id, value: id)]))
         return id
+    }
+
+    /// A custom canary/linear strategy becomes a CodeDeploy deployment configuration
+    /// (`bgsh-canary-10pct-5min`), made once and reused.
+    func customConfig(_ strategy: Strategy) throws -> String {
+        guard let first = strategy.steps.first, first % 10 == 0, strategy.interval % 60 == 0 else {
+            throw DeploymentRefusal("CodeDeploy takes whole percentages and whole minutes: \(strategy.name) cannot be a deployment configuration")
+        }
+        let isCanary = strategy.name.hasPrefix("canary")
+        let percent = first / 10, minutes = strategy.interval / 60
+        let name = "bgsh-\(isCanary ? "canary" : "linear")-\(percent)pct-\(minutes)min"
+        let routing = isCanary
+            ? TrafficRoutingConfig(type: "TimeBasedCanary", timeBasedCanary: TimeBasedCanary(canaryPercentage: percent, canaryInterval: minutes))
+            : TrafficRoutingConfig(type: "TimeBasedLinear", timeBasedLinear: TimeBasedLinear(linearPercentage: percent, linearInterval: minutes))
+        do {
+            try cloud.createDeploymentConfig(CreateDeploymentConfigInput(deploymentConfigName: name, computePlatform: "ECS", trafficRoutingConfig: routing))
+        } catch let error as AWSError where error.code == "DeploymentConfigAlreadyExistsException" {
+            // made by an earlier deployment: the same name means the same schedule
+        }
+        return name
     }
 
     public func shift(greenTenths: Int, force: Bool) throws {

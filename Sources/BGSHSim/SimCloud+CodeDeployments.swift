@@ -28,7 +28,43 @@ struct SimCodeDeployment: Codable {
 extension SimCloud {
     static let codeDeploymentKind = "cd.deployment"
 
-    /// The traffic steps of a deployment configuration.
+    public func createDeploymentConfig(_ input: CreateDeploymentConfigInput) throws {
+        guard input.computePlatform == "ECS", let routing = input.trafficRoutingConfig else {
+            throw AWSError("InvalidComputePlatformException", "An ECS deployment configuration needs computePlatform ECS and a trafficRoutingConfig")
+        }
+        guard !input.deploymentConfigName.hasPrefix("CodeDeployDefault.") else {
+            throw AWSError("InvalidDeploymentConfigNameException", "CodeDeployDefault. names are reserved")
+        }
+        let percent = routing.timeBasedCanary?.canaryPercentage ?? routing.timeBasedLinear?.linearPercentage ?? 100
+        let minutes = routing.timeBasedCanary?.canaryInterval ?? routing.timeBasedLinear?.linearInterval ?? 0
+        guard (1...99).contains(percent) || routing.type == "AllAtOnce", minutes >= 0 else {
+            throw AWSError("InvalidTrafficRoutingConfigurationException", "percentages are 1-99 and intervals whole minutes")
+        }
+        try write("CreateDeploymentConfig") { tx in
+            let key = "cd.config." + input.deploymentConfigName
+            if try tx.meta(key) != nil {
+                throw AWSError("DeploymentConfigAlreadyExistsException", "A deployment configuration named \(input.deploymentConfigName) already exists")
+            }
+            let steps: [Int]
+            switch routing.type {
+            case "TimeBasedCanary": steps = [percent * 10, 1000]
+            case "TimeBasedLinear": steps = Array(stride(from: percent * 10, to: 1000, by: percent * 10)) + [1000]
+            default: steps = [1000]
+            }
+            try tx.setMeta(key, steps.map(String.init).joined(separator: ",") + "|" + String(minutes * 60))
+        }
+    }
+
+    /// The traffic steps of a deployment configuration (a custom one is kept in `meta`).
+    func steps(ofConfig name: String, _ tx: SimStore.Transaction) throws -> (steps: [Int], interval: Double) {
+        if let custom = try tx.meta("cd.config." + name) {
+            let parts = custom.split(separator: "|")
+            return (parts[0].split(separator: ",").compactMap { Int($0) }, Double(parts.count > 1 ? parts[1] : "0") ?? 0)
+        }
+        return SimCloud.steps(ofConfig: name)
+    }
+
+    /// The traffic steps of a predefined deployment configuration.
     static func steps(ofConfig name: String) -> (steps: [Int], interval: Double) {
         switch name {
         case "CodeDeployDefault.ECSCanary10Percent5Minutes": return ([100, 1000], 300)
@@ -196,7 +232,11 @@ extension SimCloud {
             let number = try tx.nextNumber("id.cd.deployment")
             let id = "d-" + SimIDs.hex(kind: "cd.deployment", number: number, length: 9).uppercased()
             let config = input.deploymentConfigName ?? group.deploymentConfigName ?? "CodeDeployDefault.ECSAllAtOnce"
-            let (steps, interval) = SimCloud.steps(ofConfig: config)
+            let isCustom = try tx.meta("cd.config." + config) != nil
+            guard SimCloud.ecsDeploymentConfigs.contains(config) || isCustom else {
+                throw AWSError("DeploymentConfigDoesNotExistException", "The deployment configuration does not exist: \(config)")
+            }
+            let (steps, interval) = try self.steps(ofConfig: config, tx)
             var green = TaskSet()
             green.id = "ecs-svc/" + String(SimIDs.hex(kind: "cd.taskset", number: number, length: 24).compactMap { $0.hexDigitValue }.map(String.init).joined().prefix(19))
             green.taskSetArn = arn("ecs", "task-set/\(ecs.clusterName)/\(ecs.serviceName)/\(green.id ?? "")")

@@ -11,6 +11,8 @@ public protocol CodeDeployAPI {
     func getDeployment(_ input: GetDeploymentInput) throws -> GetDeploymentOutput
     func continueDeployment(_ input: ContinueDeploymentInput) throws
     func stopDeployment(_ input: StopDeploymentInput) throws -> StopDeploymentOutput
+    /// CreateDeploymentConfig: a custom canary or linear schedule for ECS deployments.
+    func createDeploymentConfig(_ input: CreateDeploymentConfigInput) throws
 }
 
 public struct ApplicationInfo: Codable, Hashable, Sendable {

@@ -87,3 +87,40 @@ public struct StopDeploymentOutput: Codable, Hashable, Sendable {
     public var statusMessage: String?
     public init(status: String?, statusMessage: String?) { self.status = status; self.statusMessage = statusMessage }
 }
+
+public struct TimeBasedCanary: Codable, Hashable, Sendable {
+    public var canaryPercentage: Int
+    /// Minutes.
+    public var canaryInterval: Int
+    public init(canaryPercentage: Int, canaryInterval: Int) { self.canaryPercentage = canaryPercentage; self.canaryInterval = canaryInterval }
+}
+
+public struct TimeBasedLinear: Codable, Hashable, Sendable {
+    public var linearPercentage: Int
+    /// Minutes.
+    public var linearInterval: Int
+    public init(linearPercentage: Int, linearInterval: Int) { self.linearPercentage = linearPercentage; self.linearInterval = linearInterval }
+}
+
+public struct TrafficRoutingConfig: Codable, Hashable, Sendable {
+    /// TimeBasedCanary, TimeBasedLinear or AllAtOnce.
+    public var type: String
+    public var timeBasedCanary: TimeBasedCanary?
+    public var timeBasedLinear: TimeBasedLinear?
+    public init(type: String, timeBasedCanary: TimeBasedCanary? = nil, timeBasedLinear: TimeBasedLinear? = nil) {
+        self.type = type
+        self.timeBasedCanary = timeBasedCanary
+        self.timeBasedLinear = timeBasedLinear
+    }
+}
+
+public struct CreateDeploymentConfigInput: Codable, Hashable, Sendable {
+    public var deploymentConfigName: String
+    public var computePlatform: String?
+    public var trafficRoutingConfig: TrafficRoutingConfig?
+    public init(deploymentConfigName: String, computePlatform: String?, trafficRoutingConfig: TrafficRoutingConfig?) {
+        self.deploymentConfigName = deploymentConfigName
+        self.computePlatform = computePlatform
+        self.trafficRoutingConfig = trafficRoutingConfig
+    }
+}
