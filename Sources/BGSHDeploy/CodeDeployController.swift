@@ -30,12 +30,7 @@ public struct CodeDeployController: BlueGreenController {
     public func observe() throws -> DeploymentView {
         let (service, setup) = try service()
         let listener = try cloud.describeListeners(DescribeListenersInput(ListenerArns: [setup.listener])).Listeners.first
-        var weights: [String: Int] = [:]
-        for action in listener?.DefaultActions ?? [] {
-            for tuple in action.ForwardConfig?.TargetGroups ?? [] { weights[tuple.TargetGroupArn, default: 0] += tuple.Weight ?? 1 }
-        }
-        let total = weights.values.reduce(0, +)
-        func share(_ tg: String?) -> Int { total == 0 || tg == nil ? 0 : Int((Double(weights[tg!] ?? 0) * 1000 / Double(total)).rounded()) }
+        let shares = TrafficShares(listener)
         let id = Self.tag(service, DeploymentTags.id)
         let info = try id.map { try cloud.getDeployment(GetDeploymentInput(deploymentId: $0)).deploymentInfo }
         // describe again: GetDeployment may just have moved the deployment along
@@ -46,7 +41,7 @@ public struct CodeDeployController: BlueGreenController {
             guard let set, let tg = set.loadBalancers?.first?.targetGroupArn else { return nil }
             let states = try cloud.describeTargetHealth(DescribeTargetHealthInput(TargetGroupArn: tg)).TargetHealthDescriptions.map(\.TargetHealth.State)
             return Side(taskSet: set, targetGroupArn: tg, running: set.runningCount ?? 0, desired: set.computedDesiredCount ?? 0,
-                        health: summarize(states), weightTenths: share(tg))
+                        health: summarize(states), weightTenths: shares.tenths(tg))
         }
         var view = DeploymentView(id: id, state: .none, strategy: Strategy(name: info?.deploymentConfigName ?? "-", steps: [], interval: 0),
                                   step: 0, blue: try side(blue), green: try side(green), terminationAt: nil, nextStepAt: nil, now: try now(),

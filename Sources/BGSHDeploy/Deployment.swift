@@ -82,6 +82,26 @@ func summarize(_ all: [String]) -> String {
     return states[0]
 }
 
+/// The share of a listener's production traffic each target group gets, from its forward actions.
+struct TrafficShares {
+    private var weights: [String: Int] = [:]
+    private var total = 0
+
+    init(_ listener: Listener?) {
+        for action in listener?.DefaultActions ?? [] {
+            for tuple in action.ForwardConfig?.TargetGroups ?? [] { weights[tuple.TargetGroupArn, default: 0] += tuple.Weight ?? 1 }
+            if action.ForwardConfig == nil, let arn = action.TargetGroupArn { weights[arn, default: 0] += 1 }
+        }
+        total = weights.values.reduce(0, +)
+    }
+
+    /// A target group's share in tenths of a percent (0…1000).
+    func tenths(_ targetGroupArn: String?) -> Int {
+        guard total > 0, let arn = targetGroupArn else { return 0 }
+        return Int((Double(weights[arn] ?? 0) * 1000 / Double(total)).rounded())
+    }
+}
+
 /// Integer listener weights (0–999, as AWS takes them) that keep a green share of `tenths`/1000.
 public func listenerWeights(greenTenths: Int) -> (blue: Int, green: Int) {
     let green = min(1000, max(0, greenTenths))

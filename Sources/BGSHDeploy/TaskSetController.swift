@@ -69,13 +69,7 @@ public struct TaskSetController {
         let setup = try setup(service)
         let now = try now()
         let listener = try cloud.describeListeners(DescribeListenersInput(ListenerArns: [setup.listener])).Listeners.first
-        var weights: [String: Int] = [:]
-        for action in listener?.DefaultActions ?? [] {
-            for tuple in action.ForwardConfig?.TargetGroups ?? [] { weights[tuple.TargetGroupArn, default: 0] += tuple.Weight ?? 1 }
-            if action.ForwardConfig == nil, let arn = action.TargetGroupArn { weights[arn, default: 0] += 1 }
-        }
-        let total = weights.values.reduce(0, +)
-        func share(_ tg: String) -> Int { total == 0 ? 0 : Int((Double(weights[tg] ?? 0) * 1000 / Double(total)).rounded()) }
+        let shares = TrafficShares(listener)
 
         let sets = service.taskSets ?? []
         let id = Self.tag(service, DeploymentTags.id)
@@ -87,7 +81,7 @@ public struct TaskSetController {
         func side(_ set: TaskSet?, tg: String) throws -> Side {
             let states = try cloud.describeTargetHealth(DescribeTargetHealthInput(TargetGroupArn: tg)).TargetHealthDescriptions.map(\.TargetHealth.State)
             return Side(taskSet: set, targetGroupArn: tg, running: set?.runningCount ?? 0, desired: set?.computedDesiredCount ?? 0,
-                        health: set == nil ? "none" : summarize(states), weightTenths: share(tg))
+                        health: set == nil ? "none" : summarize(states), weightTenths: shares.tenths(tg))
         }
         let strategy = (try? Strategy.parse(Self.tag(service, DeploymentTags.strategy) ?? "manual").get()) ?? .manual
         var view = DeploymentView(id: id, state: .none, strategy: strategy, step: Int(Self.tag(service, DeploymentTags.step) ?? "") ?? 0,
