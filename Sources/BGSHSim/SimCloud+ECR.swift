@@ -38,13 +38,9 @@ extension SimCloud {
 
     public func describeRepositories(_ input: DescribeRepositoriesRequest) throws -> DescribeRepositoriesResponse {
         try read("DescribeRepositories") { tx in
-            var all = try tx.all(Repository.self, region: region, kind: SimCloud.repositoryKind)
-            if let names = input.repositoryNames {
-                for name in names where !all.contains(where: { $0.repositoryName == name }) {
-                    throw AWSError("RepositoryNotFoundException",
-                                   "The repository with name '\(name)' does not exist in the registry with id '\(account)'")
-                }
-                all = all.filter { names.contains($0.repositoryName ?? "") }
+            let all = try SimSelect.records(try tx.all(Repository.self, region: region, kind: SimCloud.repositoryKind),
+                                            input.repositoryNames, by: \.repositoryName) {
+                AWSError("RepositoryNotFoundException", "The repository with name '\($0)' does not exist in the registry with id '\(account)'")
             }
             return DescribeRepositoriesResponse(repositories: all.map { var r = $0; r.imageTags = nil; return r })
         }

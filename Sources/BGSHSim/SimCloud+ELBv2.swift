@@ -112,19 +112,10 @@ extension SimCloud {
 
     public func describeLoadBalancers(_ input: DescribeLoadBalancersInput) throws -> DescribeLoadBalancersOutput {
         try read("DescribeLoadBalancers") { tx in
+            let notFound = { (key: String) in AWSError("LoadBalancerNotFound", "Load balancers '[\(key)]' not found") }
             var all = try tx.all(LoadBalancer.self, region: region, kind: SimCloud.loadBalancerKind)
-            if let arns = input.LoadBalancerArns {
-                for arn in arns where !all.contains(where: { $0.LoadBalancerArn == arn }) {
-                    throw AWSError("LoadBalancerNotFound", "Load balancers '[\(arn)]' not found")
-                }
-                all = all.filter { arns.contains($0.LoadBalancerArn ?? "") }
-            }
-            if let names = input.Names {
-                for name in names where !all.contains(where: { $0.LoadBalancerName == name }) {
-                    throw AWSError("LoadBalancerNotFound", "Load balancers '[\(name)]' not found")
-                }
-                all = all.filter { names.contains($0.LoadBalancerName ?? "") }
-            }
+            all = try SimSelect.records(all, input.LoadBalancerArns, by: \.LoadBalancerArn, notFound: notFound)
+            all = try SimSelect.records(all, input.Names, by: \.LoadBalancerName, notFound: notFound)
             return DescribeLoadBalancersOutput(LoadBalancers: all)
         }
     }
@@ -225,17 +216,11 @@ extension SimCloud {
     public func describeTargetGroups(_ input: DescribeTargetGroupsInput) throws -> DescribeTargetGroupsOutput {
         try read("DescribeTargetGroups") { tx in
             var all = try targetGroupsWithBalancers(tx, names: input.Names, arns: input.TargetGroupArns)
-            if let arns = input.TargetGroupArns {
-                for arn in arns where !all.contains(where: { $0.TargetGroupArn == arn }) {
-                    throw AWSError("TargetGroupNotFound", "Target groups '[\(arn)]' not found")
-                }
-                all = all.filter { arns.contains($0.TargetGroupArn ?? "") }
+            all = try SimSelect.records(all, input.TargetGroupArns, by: \.TargetGroupArn) {
+                AWSError("TargetGroupNotFound", "Target groups '[\($0)]' not found")
             }
-            if let names = input.Names {
-                for name in names where !all.contains(where: { $0.TargetGroupName == name }) {
-                    throw AWSError("TargetGroupNotFound", "One or more target groups not found")
-                }
-                all = all.filter { names.contains($0.TargetGroupName ?? "") }
+            all = try SimSelect.records(all, input.Names, by: \.TargetGroupName) { _ in
+                AWSError("TargetGroupNotFound", "One or more target groups not found")
             }
             if let lb = input.LoadBalancerArn {
                 _ = try requireLoadBalancer(tx, lb)
@@ -402,11 +387,8 @@ extension SimCloud {
                 _ = try requireLoadBalancer(tx, lb)
                 all = all.filter { $0.LoadBalancerArn == lb }
             }
-            if let arns = input.ListenerArns {
-                for arn in arns where !all.contains(where: { $0.ListenerArn == arn }) {
-                    throw AWSError("ListenerNotFound", "Listeners '[\(arn)]' not found")
-                }
-                all = all.filter { arns.contains($0.ListenerArn ?? "") }
+            all = try SimSelect.records(all, input.ListenerArns, by: \.ListenerArn) {
+                AWSError("ListenerNotFound", "Listeners '[\($0)]' not found")
             }
             return DescribeListenersOutput(Listeners: all.sorted { ($0.Port ?? 0) < ($1.Port ?? 0) })
         }

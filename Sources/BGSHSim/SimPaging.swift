@@ -1,5 +1,16 @@
 import AWSModel
 
+/// A describe call's "these, and fail on any that does not exist" filter.
+enum SimSelect {
+    /// The records whose key is among `wanted` (all of them when `wanted` is nil).
+    /// - Throws: `notFound(key)` for the first wanted key no record has.
+    static func records<T>(_ all: [T], _ wanted: [String]?, by key: (T) -> String?, notFound: (String) -> AWSError) throws -> [T] {
+        guard let wanted else { return all }
+        for w in wanted where !all.contains(where: { key($0) == w }) { throw notFound(w) }
+        return all.filter { wanted.contains(key($0) ?? "") }
+    }
+}
+
 /// AWS-style pagination over a listing: an opaque token and a page size.
 enum SimPaging {
     /// One page of `items`.
