@@ -41,7 +41,7 @@ public struct CodeDeployController: BlueGreenController {
             guard let set, let tg = set.loadBalancers?.first?.targetGroupArn else { return nil }
             let states = try cloud.describeTargetHealth(DescribeTargetHealthInput(TargetGroupArn: tg)).TargetHealthDescriptions.map(\.TargetHealth.State)
             return Side(taskSet: set, targetGroupArn: tg, running: set.runningCount ?? 0, desired: set.computedDesiredCount ?? 0,
-                        health: summarize(states), weightTenths: shares.tenths(tg))
+                        health: TargetHealth.summary(of: states), weightTenths: shares.tenths(tg))
         }
         var view = DeploymentView(id: id, state: .none, strategy: Strategy(name: info?.deploymentConfigName ?? "-", steps: [], interval: 0),
                                   step: 0, blue: try side(blue), green: try side(green), terminationAt: nil, nextStepAt: nil, now: try now(),

@@ -69,19 +69,6 @@ struct DeploymentTags {
     static let driverTimeout: Double = 120
 }
 
-/// Target health of a group, as COMMANDS.md names it.
-func summarize(_ all: [String]) -> String {
-    if all.isEmpty { return "none" }
-    // Targets of tasks that are gone drain for the deregistration delay; they say nothing about
-    // the tasks serving now, so they count only when nothing else is there.
-    let states = all.contains { $0 != "draining" } ? all.filter { $0 != "draining" } : all
-    if states.contains("unhealthy") { return "unhealthy" }
-    if states.contains("initial") { return "initial" }
-    if states.allSatisfy({ $0 == "healthy" }) { return "healthy" }
-    if states.contains("draining") { return "draining" }
-    return states[0]
-}
-
 /// The share of a listener's production traffic each target group gets, from its forward actions.
 struct TrafficShares {
     private var weights: [String: Int] = [:]
@@ -102,13 +89,3 @@ struct TrafficShares {
     }
 }
 
-/// Integer listener weights (0–999, as AWS takes them) that keep a green share of `tenths`/1000.
-public func listenerWeights(greenTenths: Int) -> (blue: Int, green: Int) {
-    let green = min(1000, max(0, greenTenths))
-    let blue = 1000 - green
-    if green == 0 { return (1, 0) }
-    if blue == 0 { return (0, 1) }
-    var a = green, b = blue
-    while b != 0 { (a, b) = (b, a % b) }
-    return (blue / a, green / a)
-}

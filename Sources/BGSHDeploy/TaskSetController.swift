@@ -81,7 +81,7 @@ public struct TaskSetController {
         func side(_ set: TaskSet?, tg: String) throws -> Side {
             let states = try cloud.describeTargetHealth(DescribeTargetHealthInput(TargetGroupArn: tg)).TargetHealthDescriptions.map(\.TargetHealth.State)
             return Side(taskSet: set, targetGroupArn: tg, running: set?.runningCount ?? 0, desired: set?.computedDesiredCount ?? 0,
-                        health: set == nil ? "none" : summarize(states), weightTenths: shares.tenths(tg))
+                        health: set == nil ? "none" : TargetHealth.summary(of: states), weightTenths: shares.tenths(tg))
         }
         let strategy = (try? Strategy.parse(Self.tag(service, DeploymentTags.strategy) ?? "manual").get()) ?? .manual
         var view = DeploymentView(id: id, state: .none, strategy: strategy, step: Int(Self.tag(service, DeploymentTags.step) ?? "") ?? 0,
@@ -138,7 +138,7 @@ public struct TaskSetController {
     }
 
     func setWeights(_ setup: ServiceTags, blueTG: String, greenTG: String, greenTenths: Int) throws {
-        let (b, g) = listenerWeights(greenTenths: greenTenths)
+        let (b, g) = TrafficWeights.forGreen(tenths: greenTenths)
         // AWS: ModifyListener replaces the whole action list.
         _ = try cloud.modifyListener(ModifyListenerInput(ListenerArn: setup.listener, DefaultActions: [.weighted([(blueTG, b), (greenTG, g)])]))
     }

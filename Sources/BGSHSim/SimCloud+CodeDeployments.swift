@@ -78,8 +78,9 @@ extension SimCloud {
     /// Points the production listener at blue and green with green's share `tenths`.
     func route(_ tx: SimStore.Transaction, listener arn: String, blueTG: String, greenTG: String, greenTenths: Int) throws {
         guard var listener = try tx.get(Listener.self, region: region, kind: SimCloud.listenerKind, id: arn) else { return }
-        let green = min(1000, max(0, greenTenths))
-        listener.DefaultActions = SimCloud.normalized([.weighted([(blueTG, green == 1000 ? 0 : 1000 - green), (greenTG, green)])])
+        // AWS takes weights up to 999: 100 % green is 0:1, not 0:1000.
+        let (blue, green) = TrafficWeights.forGreen(tenths: greenTenths)
+        listener.DefaultActions = SimCloud.normalized([.weighted([(blueTG, blue), (greenTG, green)])])
         try tx.put(listener, region: region, kind: SimCloud.listenerKind, id: arn, name: (listener.LoadBalancerArn ?? "") + "|" + String(listener.Port ?? 0))
     }
 
@@ -87,10 +88,8 @@ extension SimCloud {
         let tg = try requireTargetGroup(tx, tgArn)
         let failing = try tx.meta("faults.tg." + tgArn).flatMap(Double.init)
         let states = try tx.find(SimTarget.self, region: region, kind: SimCloud.targetKind, name: tgArn)
-            .compactMap { SimCloud.health(of: $0, in: tg, at: now, failingSince: failing)?.State }.filter { $0 != "draining" }
-        if states.isEmpty { return "none" }
-        if states.contains("unhealthy") { return "unhealthy" }
-        return states.allSatisfy { $0 == "healthy" } ? "healthy" : "initial"
+            .compactMap { SimCloud.health(of: $0, in: tg, at: now, failingSince: failing)?.State }
+        return TargetHealth.summary(of: states)
     }
 
     /// Changes a CODE_DEPLOY service's task sets (CodeDeploy may; a user may not).
