@@ -11,13 +11,18 @@ enum DeployContext {
         guard let service = session.service else {
             throw invocation.failure("no service selected: select one with `service NAME` (see `service list`)")
         }
+        return try controller(for: try Resolve.service(service, invocation, at: nil), cluster: cluster, session: session)
+    }
+
+    /// The controller a service's `bgsh:controller` tag names, reusing the record already read.
+    static func controller(for service: Service, cluster: String, session: Session) throws -> any BlueGreenController {
         let emulator = session.backend.emulator
         let now = { try emulator?.now() ?? Date().timeIntervalSince1970 }
-        let found = try Resolve.service(service, invocation, at: nil)
-        if ServiceTags(found.tags)?.controller == "codedeploy" {
-            return CodeDeployController(cloud: try session.cloud(), cluster: cluster, service: service, now: now)
+        let name = service.serviceName ?? ""
+        if ServiceTags(service.tags)?.controller == "codedeploy" {
+            return CodeDeployController(cloud: try session.cloud(), cluster: cluster, service: name, now: now)
         }
-        return TaskSetController(cloud: try session.cloud(), cluster: cluster, service: service, now: now, prefetched: found)
+        return TaskSetController(cloud: try session.cloud(), cluster: cluster, service: name, now: now, prefetched: service)
     }
 
     /// Lets `seconds` of deployment time pass: the virtual clock jumps (or runs at `sim pace`);

@@ -1,3 +1,4 @@
+import AWSModel
 import BGSHCore
 import BGSHDeploy
 import Foundation
@@ -7,13 +8,11 @@ import Foundation
 public enum PromptStatus {
     /// ` [blue 90 | green 10]`, ` [green 100 | blue ends in 4m12s]`, or "" (no deployment in progress).
     public static func suffix(_ session: Session) -> String {
-        guard let cluster = session.cluster, let service = session.service, let cloud = try? session.cloud() else { return "" }
-        let emulator = session.backend.emulator
-        let now = { try emulator?.now() ?? Date().timeIntervalSince1970 }
-        // The taskset controller first (bgsh's own); a codedeploy service answers through CodeDeploy.
-        var view = try? TaskSetController(cloud: cloud, cluster: cluster, service: service, now: now).observe()
-        if view == nil { view = try? CodeDeployController(cloud: cloud, cluster: cluster, service: service, now: now).observe() }
-        guard let view, view.state.isActive else { return "" }
+        guard let cluster = session.cluster, let name = session.service, let cloud = try? session.cloud(),
+              let service = try? cloud.describeServices(DescribeServicesInput(cluster: cluster, services: [name])).services.first,
+              ServiceTags(service.tags) != nil,
+              let view = try? DeployContext.controller(for: service, cluster: cluster, session: session).observe(),
+              view.state.isActive else { return "" }
         if view.state == .baking, let at = view.terminationAt {
             let left = max(0, Int(at - view.now))
             return " [green 100 | blue ends in \(left / 60)m\(String(format: "%02d", left % 60))s]"
