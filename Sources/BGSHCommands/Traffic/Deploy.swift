@@ -36,6 +36,19 @@ struct Deploy: Command {
             throw invocation.failure("deploy: deployment \(current0.id ?? "") is \(current0.state.rawValue): promote or roll it back before starting another")
         }
         let cloud = try invocation.cloud()
+        // Every check before the first change: a refused deploy registers nothing.
+        if let bake = invocation.duration("bake"), let wait = invocation.duration("termination-wait"), bake != wait {
+            throw invocation.failure("--bake and --termination-wait name the same wait (blue kept while green bakes at 100%): give one", at: "bake")
+        }
+        let wait = (invocation.duration("bake") ?? invocation.duration("termination-wait"))?.seconds ?? 300
+        let alarms = invocation.strings("alarm")
+        if !alarms.isEmpty {
+            let known = try cloud.describeAlarms(DescribeAlarmsInput(AlarmNames: alarms)).MetricAlarms.compactMap(\.AlarmName)
+            for alarm in alarms where !known.contains(alarm) {
+                throw Resolve.notFound("alarm", alarm, (try? ResourceNames.all(.alarm, in: invocation.session)) ?? [], invocation, at: "alarm",
+                                       create: "alarm create NAME --tg TG --threshold N")
+            }
+        }
         let service = try Resolve.service(invocation.session.service ?? "", invocation, at: nil)
         let primary = service.taskSets?.first { $0.status == "PRIMARY" }
         let current = try primary?.taskDefinition.map { try Resolve.taskDefinition($0, invocation, at: nil) }
@@ -80,18 +93,6 @@ struct Deploy: Command {
         if invocation.session.isDryRun {
             invocation.session.out.write("dry-run: deploy \(arn) with strategy \(strategy.name) (ecs:CreateTaskSet, ecs:TagResource, elbv2:ModifyListener)\n")
             return
-        }
-        if let bake = invocation.duration("bake"), let wait = invocation.duration("termination-wait"), bake != wait {
-            throw invocation.failure("--bake and --termination-wait name the same wait (blue kept while green bakes at 100%): give one", at: "bake")
-        }
-        let wait = (invocation.duration("bake") ?? invocation.duration("termination-wait"))?.seconds ?? 300
-        let alarms = invocation.strings("alarm")
-        if !alarms.isEmpty {
-            let known = try cloud.describeAlarms(DescribeAlarmsInput(AlarmNames: alarms)).MetricAlarms.compactMap(\.AlarmName)
-            for alarm in alarms where !known.contains(alarm) {
-                throw Resolve.notFound("alarm", alarm, (try? ResourceNames.all(.alarm, in: invocation.session)) ?? [], invocation, at: "alarm",
-                                       create: "alarm create NAME --tg TG --threshold N")
-            }
         }
         let id = try DeployContext.act(invocation) { try controller.deploy(taskDefinitionArn: arn, strategy: strategy, terminationWait: wait, alarms: alarms) }
         invocation.session.remember(id, as: nil)
