@@ -144,7 +144,6 @@ extension SimCloud {
                 throw AWSError("DependencyViolation", "The vpc '\(input.VpcId)' has dependencies and cannot be deleted.")
             }
             for group in groups { try tx.delete(region: region, kind: SimCloud.securityGroupKind, id: group.GroupId ?? "") }
-            _ = subnets
             try tx.delete(region: region, kind: SimCloud.vpcKind, id: input.VpcId)
         }
     }

@@ -91,9 +91,8 @@ public struct Duration: Hashable, Sendable, Comparable, CustomStringConvertible 
         var lastUnitRank = -1
         var sawPiece = false
         for ch in text {
-            if let d = ch.wholeNumberValue, ch.isASCII {
+            if ch.isASCII, ch.isNumber {
                 number.append(ch)
-                _ = d
                 continue
             }
             let rank: Int, factor: Int
