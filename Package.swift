@@ -11,12 +11,20 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // SHA-256 and HMAC for SigV4 (never hand-written).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Lexer, parser, spans and diagnostics: the standard library only.
         .target(name: "BGSHSyntax"),
         // The backend interface: AWS request/response shapes, the Cloud protocols, AWSError.
         .target(name: "AWSModel"),
+        // Signature Version 4: canonical request, scope, signing key; date and credentials injected.
+        .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // libcurl and libxml2, loaded with dlopen on first use so the simulator's start-up never pays for them.
+        .target(name: "CAWSNet", linkerSettings: [.linkedLibrary("dl")]),
+        // The aws backend: transport, protocols (generated from botocore's models), credentials, retries.
+        .target(name: "AWSWire", dependencies: ["AWSModel", "AWSSigV4", "CAWSNet"]),
         // The embedded simulator of the AWS subset bgsh uses, persisted with GRDB.
         .target(name: "BGSHSim", dependencies: [
             "AWSModel",
@@ -33,7 +41,7 @@ let package = Package(
         // The terminal: never imports BGSHCore (it has its own small completion protocol).
         .target(name: "BGSHLineEditor", dependencies: ["CLibEdit"]),
         .executableTarget(name: "bgsh", dependencies: [
-            "BGSHCore", "BGSHCommands", "BGSHSim", "BGSHLineEditor", "AWSModel",
+            "BGSHCore", "BGSHCommands", "BGSHSim", "BGSHLineEditor", "AWSModel", "AWSWire",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BGSHSyntaxTests", dependencies: [
@@ -44,6 +52,10 @@ let package = Package(
             "BGSHCore", "BGSHCommands", "BGSHSim", "BGSHDeploy", "AWSModel",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "AWSWireTests", dependencies: [
+            "AWSWire", "AWSSigV4", "AWSModel",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ], resources: [.copy("Fixtures")]),
         // Runs the real binary (built by scripts/test) on the runbooks in Transcripts/, output compared.
         .testTarget(name: "TranscriptTests", exclude: ["Transcripts"]),
     ],

@@ -1,0 +1,2 @@
+import AWSSigV4
+import Testing
