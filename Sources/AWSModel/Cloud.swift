@@ -16,6 +16,20 @@ public protocol Backend: AnyObject {
     func cloud(region: String) throws -> any Cloud
     /// What an emulated account can do beyond AWS; nil on real AWS.
     var emulator: (any EmulatorControl)? { get }
+    /// The AWS profile calls use (nil where profiles mean nothing: the simulator).
+    var profile: String? { get }
+    /// Switches the profile that later calls use; returns the region that profile names, if any.
+    /// - Throws: `BackendUnavailable` when the profile cannot be used.
+    func useProfile(_ name: String) throws -> String?
+    /// The account the calls act in (GetCallerIdentity on AWS, asked once per profile).
+    func accountId() throws -> String
+}
+
+extension Backend {
+    /// The simulator has no profiles.
+    public var profile: String? { nil }
+    /// The simulator has no profiles: nothing changes.
+    public func useProfile(_ name: String) throws -> String? { nil }
 }
 
 /// What an emulated account can do beyond AWS: its clock, faults and reset.

@@ -2,6 +2,7 @@ import AWSModel
 import AWSSigV4
 import Foundation
 
+
 /// Where credentials come from, asked before every signed request (it refreshes them when they
 /// are about to expire).
 public protocol CredentialSource: AnyObject, Sendable {
@@ -96,9 +97,14 @@ public final class AWSClient: @unchecked Sendable {
     }
 
     /// Calls an operation with an Encodable input and decodes its output.
+    /// - Parameters:
+    ///   - isIdempotent: AWS makes the resource once however often the create is sent (CreateCluster,
+    ///     CreateTargetGroup with the same settings): an attempt whose answer was lost may be repeated.
+    ///   - probe: see `call(_:_:isIdempotent:probe:)`.
     func call<Input: Encodable, Output: Codable>(_ operation: String, _ input: Input, as output: Output.Type,
-                                                   probe: (() throws -> Output?)? = nil) throws -> Output {
-        try call(operation, try WireValue.from(input), probe: probe.map { p in { try p().map { try WireValue.from($0) } } })
+                                                 isIdempotent: Bool = false, probe: (() throws -> Output?)? = nil) throws -> Output {
+        try call(operation, try WireValue.from(input), isIdempotent: isIdempotent,
+                 probe: probe.map { p in { try p().map { try WireValue.from($0) } } })
             .decode(Output.self)
     }
 
@@ -111,7 +117,8 @@ public final class AWSClient: @unchecked Sendable {
     /// - Parameter probe: for a create without an idempotency token, looks whether an attempt
     ///   whose answer was lost already made it (nil when it did not); without one, such a create
     ///   is not attempted again.
-    func call(_ operationName: String, _ input: WireValue, probe: (() throws -> WireValue?)? = nil) throws -> WireValue {
+    func call(_ operationName: String, _ input: WireValue, isIdempotent: Bool = false,
+              probe: (() throws -> WireValue?)? = nil) throws -> WireValue {
         let operation = try model.operation(operationName)
         var input = input
         // The same token on every attempt, so AWS makes the resource once.
@@ -119,7 +126,7 @@ public final class AWSClient: @unchecked Sendable {
             o[tokenMember] = .string(UUID().uuidString.lowercased())
             input = .object(o)
         }
-        let isCreate = ["Create", "Register", "Run", "Start", "Allocate", "Copy", "Import"].contains { operationName.hasPrefix($0) }
+        let isCreate = !isIdempotent && ["Create", "Register", "Run", "Start", "Allocate", "Copy", "Import"].contains { operationName.hasPrefix($0) }
         let start = ProcessInfo.processInfo.systemUptime
         var attempt = 0
         while true {
@@ -130,7 +137,12 @@ public final class AWSClient: @unchecked Sendable {
                 if error is WireCancelled { throw error }
                 let outcome = RetryPolicy.classify(error)
                 let elapsed = ProcessInfo.processInfo.systemUptime - start
-                guard outcome != .final, attempt < context.retry.maxAttempts, elapsed < context.retry.maxTotalSeconds else { throw error }
+                guard outcome != .final, attempt < context.retry.maxAttempts, elapsed < context.retry.maxTotalSeconds else {
+                    if let e = error as? WireTransportError, e.kind == .connect {
+                        throw BackendUnavailable("cannot reach \(model.name) at \(endpoint): \(e.message)")
+                    }
+                    throw error
+                }
                 if outcome == .unknown, isCreate, operation.idempotencyToken == nil {
                     // AWS may have made it: look before making it again.
                     guard let probe else { throw error }
@@ -153,7 +165,10 @@ public final class AWSClient: @unchecked Sendable {
         var request = try makeRequest(operation, input)
         if !operation.isUnsigned {
             guard let credentials else { throw AWSConfigError("no credentials to sign \(model.name) \(operation.name)") }
-            let creds = try credentials.credentials()
+            let creds: Credentials
+            do { creds = try credentials.credentials() } catch let error as AWSConfigError {
+                throw BackendUnavailable(error.description)
+            }
             let url = request.url
             let pathAndQuery = url.dropFirst(endpoint.count)
             let (path, query) = AWSClient.splitPathQuery(String(pathAndQuery))

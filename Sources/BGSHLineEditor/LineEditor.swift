@@ -100,6 +100,10 @@ public final class LineEditor {
     /// True once SIGHUP or SIGTERM arrived: save and leave.
     public static var isHangingUp: Bool { hangupFlag.load(ordering: .relaxed) }
 
+    /// True while a Ctrl-C is pending (not cleared): an HTTP request in flight gives up at once,
+    /// and the command that made it then takes the interrupt.
+    public static var isInterruptPending: Bool { interruptFlag.load(ordering: .relaxed) || hangupFlag.load(ordering: .relaxed) }
+
     /// Takes (and clears) a pending Ctrl-C, for commands that wait and poll.
     public static func takeInterrupt() -> Bool { interruptFlag.exchange(false, ordering: .relaxed) }
 

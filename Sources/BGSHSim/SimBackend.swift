@@ -39,6 +39,9 @@ public final class SimBackend: Backend, EmulatorControl {
         SimCloud(store: try store(), region: region, account: account, debugLog: debugLog)
     }
 
+    /// The simulated account.
+    public func accountId() throws -> String { account }
+
     /// Itself: the simulator can do all an emulator can.
     public var emulator: (any EmulatorControl)? { self }
 

@@ -1,4 +1,5 @@
 import AWSModel
+import AWSWire
 import BGSHCommands
 import BGSHCore
 import BGSHLineEditor
@@ -25,7 +26,8 @@ struct Launcher {
         return status
     }
 
-    static func makeBackend(name: String, statePath: String, debug: Bool = false) throws -> any Backend {
+    static func makeBackend(name: String, statePath: String, debug: Bool = false, flags: AWSFlags = AWSFlags(),
+                            environment: [String: String] = [:], prompt: (@Sendable (String) -> String?)? = nil) throws -> any Backend {
         switch name {
         case "sim":
             let backend = SimBackend(statePath: statePath)
@@ -34,7 +36,13 @@ struct Launcher {
             }
             return backend
         default:
-            throw BackendUnavailable("the aws backend is not built into this version of bgsh yet; use --backend sim")
+            let backend = AWSBackend(environment: AWSEnvironment(variables: environment), flags: flags, prompt: prompt)
+            if debug {
+                backend.context.debugLog = { line in FileHandle.standardError.write(Data(("debug: " + line + "\n").utf8)) }
+            }
+            // Ctrl-C (or SIGTERM) abandons a request in flight at once.
+            backend.context.isCancelled = { LineEditor.isInterruptPending }
+            return backend
         }
     }
 
@@ -43,19 +51,29 @@ struct Launcher {
         guard ["sim", "aws"].contains(backendName) else {
             return Launcher.fail("BGSH_BACKEND must be sim or aws, not '\(backendName)'", status: 2)
         }
+        let stdinIsTerminal = isatty(STDIN_FILENO) == 1
+        let interactive = options.commands == nil && options.file == nil && stdinIsTerminal
         let backend: any Backend
         do {
-            backend = try Launcher.makeBackend(name: backendName, statePath: options.state ?? Launcher.defaultStatePath(environment), debug: options.debug)
+            backend = try Launcher.makeBackend(
+                name: backendName, statePath: options.state ?? Launcher.defaultStatePath(environment), debug: options.debug,
+                flags: AWSFlags(profile: options.profile, region: options.region, endpointURL: options.endpointURL),
+                environment: environment, prompt: stdinIsTerminal ? Launcher.askOnTerminal : nil)
         } catch {
             return Launcher.fail("\(error)", status: 3)
         }
-        let stdinIsTerminal = isatty(STDIN_FILENO) == 1
-        let interactive = options.commands == nil && options.file == nil && stdinIsTerminal
+        let region: String
+        if let aws = backend as? AWSBackend {
+            // No region on AWS is an error at the first call (exit 3), never a silent us-east-1.
+            region = aws.configuredRegion ?? ""
+        } else {
+            region = Launcher.defaultRegion(options.region, environment)
+        }
         let out = StandardOutput()
-        let session = Session(backend: backend, region: Launcher.defaultRegion(options.region, environment), out: out,
+        let session = Session(backend: backend, region: region, out: out,
                               environment: environment, isInteractive: interactive,
                               workingDirectory: FileManager.default.currentDirectoryPath)
-        session.profile = options.profile ?? environment["AWS_PROFILE"]
+        session.profile = backend.profile
         if let mode = options.onError { session.errorMode = ErrorMode(rawValue: mode) ?? session.errorMode }
         if let format = options.output { session.outputFormat = OutputFormat(rawValue: format) ?? .table }
         switch options.color {
@@ -100,6 +118,17 @@ struct Launcher {
         return REPL(interpreter: interpreter, historyPath: historyPath).run()
     }
 
+    /// Asks on the terminal (an MFA code), without echoing what is typed.
+    static let askOnTerminal: @Sendable (String) -> String? = { question in
+        guard let tty = fopen("/dev/tty", "r+") else { return nil }
+        defer { fclose(tty) }
+        fputs(question, tty)
+        fflush(tty)
+        var line = [CChar](repeating: 0, count: 256)
+        guard fgets(&line, Int32(line.count), tty) != nil else { return nil }
+        return String(cString: line).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Stdin that is not a terminal: no prompt, no history; each command runs as it is read.
     func runStream(_ interpreter: Interpreter) -> Int32 {
         var pending = ""
@@ -130,7 +159,8 @@ struct Launcher {
         if words.first == "--" { words.removeFirst() }
         let partial = words.popLast() ?? ""
         let statePath = defaultStatePath(environment)
-        guard let backend = try? makeBackend(name: environment["BGSH_BACKEND"] ?? "sim", statePath: statePath) else { return 0 }
+        guard let backend = try? makeBackend(name: environment["BGSH_BACKEND"] ?? "sim", statePath: statePath,
+                                             environment: environment) else { return 0 }
         let cwd = FileManager.default.currentDirectoryPath
         let session = Session(backend: backend, region: defaultRegion(nil, environment), out: StandardOutput(),
                               environment: environment, isInteractive: false, workingDirectory: cwd)

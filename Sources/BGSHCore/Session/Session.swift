@@ -91,6 +91,9 @@ public final class Session {
         self.workingDirectory = workingDirectory
     }
 
+    /// Forgets the cloud made for the current region and profile (after `profile NAME`).
+    public func dropCloud() { cachedCloud = nil }
+
     /// The cloud for the current region.
     /// - Throws: `BackendUnavailable` when the backend cannot make one.
     public func cloud() throws -> any Cloud {
