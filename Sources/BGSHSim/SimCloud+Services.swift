@@ -378,7 +378,10 @@ extension SimCloud {
             for reference in input.services {
                 let name = serviceName(from: reference)
                 if let service = try tx.get(Service.self, region: region, kind: SimCloud.serviceKind, id: "\(cluster.clusterName)/\(name)") {
-                    found.append(try current(tx, service, now: now))
+                    var described = try current(tx, service, now: now)
+                    // AWS: a service's tags come back only when asked for (include TAGS).
+                    if input.include?.contains("TAGS") != true { described.tags = nil }
+                    found.append(described)
                 } else {
                     failures.append(Failure(arn: arn("ecs", "service/\(cluster.clusterName)/\(name)"), reason: "MISSING"))
                 }

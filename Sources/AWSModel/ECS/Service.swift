@@ -125,7 +125,14 @@ public struct CreateServiceOutput: Codable, Hashable, Sendable {
 public struct DescribeServicesInput: Codable, Hashable, Sendable {
     public var cluster: String?
     public var services: [String]
-    public init(cluster: String?, services: [String]) { self.cluster = cluster; self.services = services }
+    /// `["TAGS"]` to have each service's tags in the answer (AWS leaves them out otherwise).
+    public var include: [String]?
+    /// Asks for the tags by default: bgsh keeps a service's deployment state in them.
+    public init(cluster: String?, services: [String], include: [String]? = ["TAGS"]) {
+        self.cluster = cluster
+        self.services = services
+        self.include = include
+    }
 }
 
 public struct DescribeServicesOutput: Codable, Hashable, Sendable {
