@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "AWSWireTests", dependencies: [
             "AWSWire", "AWSSigV4", "AWSModel",
             .product(name: "PropertyBased", package: "swift-property-based"),
-        ], resources: [.copy("Fixtures")]),
+        ]),
         // Runs the real binary (built by scripts/test) on the runbooks in Transcripts/, output compared.
         .testTarget(name: "TranscriptTests", exclude: ["Transcripts"]),
     ],
