@@ -1,0 +1,131 @@
+import AWSModel
+import AWSWire
+import Foundation
+import Testing
+
+/// Request shapes and answers of each protocol, checked on a scripted transport: the encoding
+/// comes from the generated model, the answers are botocore's shapes (and moto's, where it differs).
+@Suite struct WireProtocolTests {
+    @Test func ecsIsJSON11WithTheTargetHeader() throws {
+        let t = ScriptedTransport(body: #"{"cluster": {"clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/web", "clusterName": "web", "status": "ACTIVE"}}"#)
+        let cloud = try scriptedBackend(t).cloud(region: "us-east-1")
+        let out = try cloud.createCluster(CreateClusterInput(clusterName: "web"))
+        let request = try #require(t.sent.first)
+        #expect(request.url == "https://ecs.us-east-1.amazonaws.com/")
+        #expect(request.header("X-Amz-Target") == "AmazonEC2ContainerServiceV20141113.CreateCluster")
+        #expect(request.header("Content-Type") == "application/x-amz-json-1.1")
+        #expect(request.json["clusterName"] as? String == "web")
+        #expect(request.header("Authorization")?.contains("/us-east-1/ecs/aws4_request") == true)
+        // Members AWS left out take their empty values (the Swift shape declares them).
+        #expect(out.cluster.clusterName == "web" && out.cluster.runningTasksCount == 0 && out.cluster.tags.isEmpty)
+    }
+
+    @Test func elbv2IsQueryWithMemberLists() throws {
+        let xml = """
+        <ModifyListenerResponse xmlns="http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/"><ModifyListenerResult><Listeners><member>
+        <ListenerArn>arn:l</ListenerArn><Port>80</Port><Protocol>HTTP</Protocol>
+        <DefaultActions><member><Type>forward</Type><ForwardConfig><TargetGroups>
+        <member><TargetGroupArn>arn:blue</TargetGroupArn><Weight>90</Weight></member>
+        <member><TargetGroupArn>arn:green</TargetGroupArn><Weight>10</Weight></member>
+        </TargetGroups></ForwardConfig></member></DefaultActions></member></Listeners></ModifyListenerResult>
+        <ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></ModifyListenerResponse>
+        """
+        let t = ScriptedTransport(body: xml, headers: ["content-type": "text/xml"])
+        let cloud = try scriptedBackend(t).cloud(region: "eu-west-1")
+        let forward = ForwardActionConfig(TargetGroups: [TargetGroupTuple(TargetGroupArn: "arn:blue", Weight: 90),
+                                                         TargetGroupTuple(TargetGroupArn: "arn:green", Weight: 10)])
+        let out = try cloud.modifyListener(ModifyListenerInput(ListenerArn: "arn:l", DefaultActions: [Action(Type: "forward", ForwardConfig: forward)]))
+        let form = try #require(t.sent.first).form
+        #expect(t.sent.first?.url == "https://elasticloadbalancing.eu-west-1.amazonaws.com/")
+        #expect(form["Action"] == "ModifyListener" && form["Version"] == "2015-12-01")
+        #expect(form["DefaultActions.member.1.Type"] == "forward")
+        #expect(form["DefaultActions.member.1.ForwardConfig.TargetGroups.member.2.TargetGroupArn"] == "arn:green")
+        #expect(form["DefaultActions.member.1.ForwardConfig.TargetGroups.member.2.Weight"] == "10")
+        let weights = out.Listeners.first?.DefaultActions?.first?.ForwardConfig?.TargetGroups?.compactMap(\.Weight)
+        #expect(weights == [90, 10])
+        #expect(out.Listeners.first?.Port == 80)
+    }
+
+    @Test func ec2IsItsOwnQueryDialect() throws {
+        let xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <DescribeSubnetsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId>
+        <subnetSet><item><subnetId>subnet-1</subnetId><vpcId>vpc-1</vpcId><cidrBlock>10.0.1.0/24</cidrBlock>
+        <availabilityZone>us-east-1a</availabilityZone><availableIpAddressCount>251</availableIpAddressCount>
+        <mapPublicIpOnLaunch>false</mapPublicIpOnLaunch><tagSet><item><key>Name</key><value>a</value></item></tagSet></item></subnetSet>
+        </DescribeSubnetsResponse>
+        """
+        let t = ScriptedTransport(body: xml)
+        let cloud = try scriptedBackend(t).cloud(region: "us-east-1")
+        let out = try cloud.describeSubnets(DescribeSubnetsRequest(SubnetIds: ["subnet-1"], Filters: [Filter(Name: "vpc-id", Values: ["vpc-1", "vpc-2"])]))
+        let form = try #require(t.sent.first).form
+        #expect(form["Version"] == "2016-11-15")
+        #expect(form["SubnetId.1"] == "subnet-1")
+        #expect(form["Filter.1.Name"] == "vpc-id" && form["Filter.1.Value.2"] == "vpc-2")
+        #expect(out.Subnets.first?.SubnetId == "subnet-1" && out.Subnets.first?.AvailableIpAddressCount == 251)
+        #expect(out.Subnets.first?.Tags == [EC2Tag(Key: "Name", Value: "a")])
+    }
+
+    @Test func ec2CreatesCarryTheBgshTokenTag() throws {
+        let t = ScriptedTransport(body: "<CreateVpcResponse><vpc><vpcId>vpc-9</vpcId><cidrBlock>10.0.0.0/16</cidrBlock></vpc></CreateVpcResponse>")
+        let out = try scriptedBackend(t).cloud(region: "us-east-1").createVpc(CreateVpcRequest(CidrBlock: "10.0.0.0/16"))
+        let form = try #require(t.sent.first).form
+        #expect(out.Vpc.VpcId == "vpc-9")
+        #expect(form["TagSpecification.1.ResourceType"] == "vpc")
+        #expect(form["TagSpecification.1.Tag.1.Key"] == "bgsh:token")
+        #expect(form["TagSpecification.1.Tag.1.Value"]?.count == 36)
+    }
+
+    @Test func cloudWatchIsJSON10InQueryCompatibleMode() throws {
+        let t = ScriptedTransport(body: #"{"MetricAlarms": [{"AlarmName": "a", "StateValue": "ALARM", "StateUpdatedTimestamp": 1795812833.729}], "CompositeAlarms": []}"#,
+                                  headers: ["content-type": "text"])
+        let out = try scriptedBackend(t).cloud(region: "us-east-1").describeAlarms(DescribeAlarmsInput(AlarmNames: ["a"]))
+        let request = try #require(t.sent.first)
+        #expect(request.url == "https://monitoring.us-east-1.amazonaws.com/")
+        #expect(request.header("X-Amz-Target") == "GraniteServiceVersion20100801.DescribeAlarms")
+        #expect(request.header("Content-Type") == "application/x-amz-json-1.0")
+        #expect(request.header("x-amzn-query-mode") == "true")
+        #expect(out.MetricAlarms.first?.StateValue == "ALARM")
+        #expect(out.MetricAlarms.first?.StateUpdatedTimestamp == 1795812833.729)
+    }
+
+    /// Operations moto does not implement, against recorded pairs in botocore's shapes.
+    @Test func codeDeployStopAndContinueFromRecordedPairs() throws {
+        let t = ScriptedTransport([
+            { _ in HTTPResponse(status: 200, headers: ["content-type": "application/x-amz-json-1.1"],
+                                body: Array(#"{"status": "Pending", "statusMessage": "Stopping"}"#.utf8)) },
+            { _ in HTTPResponse(status: 200, headers: [:], body: []) },
+        ])
+        let cloud = try scriptedBackend(t).cloud(region: "us-east-1")
+        let stopped = try cloud.stopDeployment(StopDeploymentInput(deploymentId: "d-ABC", autoRollbackEnabled: true))
+        try cloud.continueDeployment(ContinueDeploymentInput(deploymentId: "d-ABC", deploymentWaitType: "READY_WAIT"))
+        #expect(stopped.status == "Pending")
+        #expect(t.sent[0].header("X-Amz-Target") == "CodeDeploy_20141006.StopDeployment")
+        #expect(t.sent[0].json["autoRollbackEnabled"] as? Bool == true)
+        #expect(t.sent[1].header("X-Amz-Target") == "CodeDeploy_20141006.ContinueDeployment")
+        #expect(t.sent[1].json["deploymentWaitType"] as? String == "READY_WAIT")
+        #expect(t.sent[0].url == "https://codedeploy.us-east-1.amazonaws.com/")
+    }
+
+    @Test func codeDeployTimesAsISOTextDecodeToEpochSeconds() throws {
+        // moto answers createTime as ISO-8601 text where AWS sends epoch seconds.
+        let t = ScriptedTransport(body: #"{"deploymentInfo": {"deploymentId": "d-1", "status": "Created", "createTime": "2026-11-27T20:53:42.465Z"}}"#,
+                                  headers: ["content-type": "text/html; charset=utf-8"])
+        let out = try scriptedBackend(t).cloud(region: "us-east-1").getDeployment(GetDeploymentInput(deploymentId: "d-1"))
+        #expect(out.deploymentInfo.createTime == 1_795_812_822.465)
+    }
+
+    @Test func createServiceSendsAnIdempotencyTokenAndResendsTheSameOne() throws {
+        let t = ScriptedTransport([
+            { _ in HTTPResponse(status: 500, headers: [:], body: Array(#"{"__type": "ServerException", "message": "boom"}"#.utf8)) },
+            { _ in HTTPResponse(status: 200, headers: [:], body: Array(#"{"service": {"serviceName": "web"}}"#.utf8)) },
+        ])
+        var input = CreateServiceInput(cluster: "c", serviceName: "web")
+        input.desiredCount = 1
+        let out = try scriptedBackend(t).cloud(region: "us-east-1").createService(input)
+        #expect(out.service.serviceName == "web")
+        #expect(t.sent.count == 2)
+        let tokens = t.sent.compactMap { $0.json["clientToken"] as? String }
+        #expect(tokens.count == 2 && tokens[0] == tokens[1])
+    }
+}
