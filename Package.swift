@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "AWSWireTests", dependencies: [
             "AWSWire", "AWSSigV4", "AWSModel",
             .product(name: "PropertyBased", package: "swift-property-based"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Runs the real binary (built by scripts/test) on the runbooks in Transcripts/, output compared.
         .testTarget(name: "TranscriptTests", exclude: ["Transcripts"]),
