@@ -439,7 +439,8 @@ extension SimCloud {
     public func deleteService(_ input: DeleteServiceInput) throws -> DeleteServiceOutput {
         try write("DeleteService") { tx in
             var (cluster, service) = try requireService(tx, cluster: input.cluster, input.service)
-            if (service.desiredCount ?? 0) > 0, input.force != true, service.deploymentController?.type != "EXTERNAL" {
+            // AWS (and moto): every REPLICA service, EXTERNAL ones too, must be scaled to 0 or forced.
+            if (service.desiredCount ?? 0) > 0, input.force != true {
                 throw AWSError("InvalidParameterException", "The service cannot be stopped while it is scaled above 0.")
             }
             let now = try now(tx)
