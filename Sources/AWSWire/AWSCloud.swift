@@ -59,9 +59,8 @@ public final class AWSCloud: Cloud, @unchecked Sendable {
         try ecs().call("RegisterTaskDefinition", input, as: RegisterTaskDefinitionOutput.self, probe: { [self] in
             // Made already when the family's latest revision has exactly these containers.
             guard let latest = try? describeTaskDefinition(DescribeTaskDefinitionInput(taskDefinition: input.family)) else { return nil }
-            let made = latest.taskDefinition
-            guard made.containerDefinitions == input.containerDefinitions, made.cpu == input.cpu, made.memory == input.memory else { return nil }
-            return RegisterTaskDefinitionOutput(taskDefinition: made, tags: latest.tags)
+            guard latest.taskDefinition.hasContent(of: input) else { return nil }
+            return RegisterTaskDefinitionOutput(taskDefinition: latest.taskDefinition, tags: latest.tags)
         })
     }
     public func listTaskDefinitions(_ input: ListTaskDefinitionsInput) throws -> ListTaskDefinitionsOutput { try ecs().call("ListTaskDefinitions", input, as: ListTaskDefinitionsOutput.self) }

@@ -78,7 +78,7 @@ extension SimCloud {
     /// Points the production listener at blue and green with green's share `tenths`.
     func route(_ tx: SimStore.Transaction, listener arn: String, blueTG: String, greenTG: String, greenTenths: Int) throws {
         guard var listener = try tx.get(Listener.self, region: region, kind: SimCloud.listenerKind, id: arn) else { return }
-        // AWS takes weights up to 999: 100 % green is 0:1, not 0:1000.
+        // AWS takes weights up to 999: 100 % green is 0:100, not 0:1000.
         let (blue, green) = TrafficWeights.forGreen(tenths: greenTenths)
         listener.DefaultActions = SimCloud.normalized([.weighted([(blueTG, blue), (greenTG, green)])])
         try tx.put(listener, region: region, kind: SimCloud.listenerKind, id: arn, name: (listener.LoadBalancerArn ?? "") + "|" + String(listener.Port ?? 0))

@@ -52,6 +52,9 @@ extension SimCloud {
                 throw AWSError("ClientException", "Container.image should not be null or empty.")
             }
             if container.essential == nil { containers[i].essential = true }
+            // AWS: a registered container answers with its defaults filled in.
+            if container.cpu == nil { containers[i].cpu = 0 }
+            if container.environment == nil { containers[i].environment = [] }
             if input.networkMode == "awsvpc" {
                 // AWS: under awsvpc the host port is the container port.
                 containers[i].portMappings = container.portMappings?.map { mapping in

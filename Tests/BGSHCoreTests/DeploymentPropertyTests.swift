@@ -82,7 +82,7 @@ import Testing
         }
     }
 
-    @Test(arguments: [(0, 1, 0), (1000, 0, 1), (100, 9, 1), (125, 7, 1), (333, 667, 333), (500, 1, 1), (1, 999, 1), (999, 1, 999)])
+    @Test(arguments: [(0, 100, 0), (1000, 0, 100), (100, 90, 10), (125, 875, 125), (333, 667, 333), (500, 50, 50), (1, 999, 1), (999, 1, 999)])
     func listenerWeightsKeepTheRatioWithin999(tenths: Int, blue: Int, green: Int) {
         let w = TrafficWeights.forGreen(tenths: tenths)
         #expect(w.blue == blue && w.green == green)

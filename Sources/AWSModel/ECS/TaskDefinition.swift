@@ -135,3 +135,32 @@ public struct DeregisterTaskDefinitionOutput: Codable, Hashable, Sendable {
     public var taskDefinition: TaskDefinition
     public init(taskDefinition: TaskDefinition) { self.taskDefinition = taskDefinition }
 }
+
+extension TaskDefinition {
+    /// Whether this registered revision has the content `input` would register.
+    public func hasContent(of input: RegisterTaskDefinitionInput) -> Bool {
+        func normalized(_ containers: [ContainerDefinition]?) -> [ContainerDefinition] {
+            (containers ?? []).map { c in
+                var c = c
+                if c.essential == nil { c.essential = true }
+                // AWS answers every container with its defaults filled in: cpu 0, empty lists.
+                if c.cpu == 0 { c.cpu = nil }
+                if c.environment?.isEmpty == true { c.environment = nil }
+                if c.command?.isEmpty == true { c.command = nil }
+                if c.entryPoint?.isEmpty == true { c.entryPoint = nil }
+                c.portMappings = c.portMappings?.map { m in
+                    var m = m
+                    if m.hostPort == nil, input.networkMode == "awsvpc" { m.hostPort = m.containerPort }
+                    if m.protocol == nil { m.protocol = "tcp" }
+                    return m
+                }
+                return c
+            }
+        }
+        return normalized(containerDefinitions) == normalized(input.containerDefinitions)
+            && networkMode == (input.networkMode ?? "bridge")
+            && (requiresCompatibilities ?? []) == (input.requiresCompatibilities ?? [])
+            && cpu == input.cpu && memory == input.memory
+            && executionRoleArn == input.executionRoleArn && taskRoleArn == input.taskRoleArn
+    }
+}

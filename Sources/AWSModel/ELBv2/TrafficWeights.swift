@@ -2,15 +2,13 @@
 /// forward takes, and one word for a group's health.
 public enum TrafficWeights {
     /// Integer listener weights (0–999, as AWS takes them) that keep a green share of
-    /// `greenTenths`/1000, reduced by their common divisor: 10 % is 9:1, 100 % is 0:1.
+    /// `greenTenths`/1000, written as an operator reads them in the console and the aws CLI: in
+    /// percent for a whole percentage (10 % is 90:10, 100 % is 0:100), in per mille otherwise
+    /// (12.5 % is 875:125).
     public static func forGreen(tenths greenTenths: Int) -> (blue: Int, green: Int) {
         let green = min(1000, max(0, greenTenths))
-        let blue = 1000 - green
-        if green == 0 { return (1, 0) }
-        if blue == 0 { return (0, 1) }
-        var a = green, b = blue
-        while b != 0 { (a, b) = (b, a % b) }
-        return (blue / a, green / a)
+        if green % 10 == 0 { return (100 - green / 10, green / 10) }
+        return (1000 - green, green)
     }
 }
 

@@ -46,33 +46,11 @@ struct TaskDefRegister: Command {
         return input
     }
 
-    /// Whether a registered revision has the content `input` would register.
-    static func same(_ existing: TaskDefinition, _ input: RegisterTaskDefinitionInput) -> Bool {
-        func normalized(_ containers: [ContainerDefinition]?) -> [ContainerDefinition] {
-            (containers ?? []).map { c in
-                var c = c
-                if c.essential == nil { c.essential = true }
-                c.portMappings = c.portMappings?.map { m in
-                    var m = m
-                    if m.hostPort == nil, input.networkMode == "awsvpc" { m.hostPort = m.containerPort }
-                    if m.protocol == nil { m.protocol = "tcp" }
-                    return m
-                }
-                return c
-            }
-        }
-        return normalized(existing.containerDefinitions) == normalized(input.containerDefinitions)
-            && existing.networkMode == (input.networkMode ?? "bridge")
-            && (existing.requiresCompatibilities ?? []) == (input.requiresCompatibilities ?? [])
-            && existing.cpu == input.cpu && existing.memory == input.memory
-            && existing.executionRoleArn == input.executionRoleArn && existing.taskRoleArn == input.taskRoleArn
-    }
-
     static func run(_ invocation: Invocation) throws {
         let input = try input(invocation)
         let cloud = try invocation.cloud()
         if let latest = try? cloud.describeTaskDefinition(DescribeTaskDefinitionInput(taskDefinition: input.family)).taskDefinition,
-           same(latest, input) {
+           latest.hasContent(of: input) {
             invocation.produce(latest.taskDefinitionArn ?? "")
             return
         }

@@ -83,7 +83,7 @@ struct Deploy: Command {
             input.executionRoleArn = base.executionRoleArn
             input.taskRoleArn = base.taskRoleArn
             if let latest = try? cloud.describeTaskDefinition(DescribeTaskDefinitionInput(taskDefinition: input.family)).taskDefinition,
-               TaskDefRegister.same(latest, input) {
+               latest.hasContent(of: input) {
                 definition = latest
             } else {
                 definition = try invocation.mutate("ecs:RegisterTaskDefinition", input, { try cloud.registerTaskDefinition(input).taskDefinition })
