@@ -132,7 +132,7 @@ public final class AWSClient: @unchecked Sendable {
         while true {
             attempt += 1
             do {
-                return try attemptOnce(operation, input, attempt: attempt)
+                return try attemptOnce(operation, input, attempt: attempt, mustNotRepeat: isCreate && operation.idempotencyToken == nil)
             } catch {
                 if error is WireCancelled { throw error }
                 let outcome = RetryPolicy.classify(error)
@@ -159,10 +159,11 @@ public final class AWSClient: @unchecked Sendable {
     }
 
     /// Builds, signs and sends one attempt, and reads its answer.
-    func attemptOnce(_ operation: OperationModel, _ input: WireValue, attempt: Int) throws -> WireValue {
+    func attemptOnce(_ operation: OperationModel, _ input: WireValue, attempt: Int, mustNotRepeat: Bool = false) throws -> WireValue {
         let wait = context.budget(model.name).take()
         if wait > 0, !context.sleep(wait, context.isCancelled) { throw WireCancelled() }
         var request = try makeRequest(operation, input)
+        request.mustNotRepeat = mustNotRepeat
         if !operation.isUnsigned {
             guard let credentials else { throw AWSConfigError("no credentials to sign \(model.name) \(operation.name)") }
             let creds: Credentials

@@ -9,13 +9,17 @@ public struct HTTPRequest: Sendable, Equatable {
     public var url: String
     public var headers: [(String, String)]
     public var body: [UInt8]
+    /// It must not reach the server twice (a create without an idempotency token): the transport
+    /// sends it on a connection of its own and never repeats it by itself.
+    public var mustNotRepeat: Bool
 
     /// Creates one.
-    public init(method: String, url: String, headers: [(String, String)], body: [UInt8]) {
+    public init(method: String, url: String, headers: [(String, String)], body: [UInt8], mustNotRepeat: Bool = false) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
+        self.mustNotRepeat = mustNotRepeat
     }
 
     /// Compares headers in order, names case-insensitively.
@@ -133,6 +137,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
                             bgsh_http_perform(handle, request.method, request.url, headerArray, Int32(headers.count),
                                               bodyBytes.baseAddress, bodyBytes.count,
                                               max(1, Int(timeout * 1000)), max(1, Int(connectTimeout * 1000)), caBundle,
+                                              request.mustNotRepeat ? 1 : 0,
                                               cancel, context, &status, &body, &headerBytes, &message, message.count)
                         }
                     }

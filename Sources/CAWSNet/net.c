@@ -28,6 +28,7 @@ enum {
     CURLOPT_NOBODY = OPT_LONG + 44,
     CURLOPT_POST = OPT_LONG + 47,
     CURLOPT_POSTFIELDSIZE = OPT_LONG + 60,
+    CURLOPT_FRESH_CONNECT = OPT_LONG + 74,
     CURLOPT_CAINFO = OPT_OBJECTPOINT + 65,
     CURLOPT_HEADERFUNCTION = OPT_FUNCTIONPOINT + 79,
     CURLOPT_HTTPGET = OPT_LONG + 80,
@@ -177,7 +178,7 @@ static int classify(CURLcode code) {
 int bgsh_http_perform(bgsh_http *h, const char *method, const char *url,
                       const char *const *headers, int header_count,
                       const uint8_t *body, size_t body_length,
-                      long timeout_ms, long connect_timeout_ms, const char *cainfo,
+                      long timeout_ms, long connect_timeout_ms, const char *cainfo, int fresh_connection,
                       bgsh_cancel_fn cancel, void *cancel_context,
                       long *status, bgsh_buffer *response_body, bgsh_buffer *response_headers,
                       char *err, size_t errlen) {
@@ -203,6 +204,9 @@ int bgsh_http_perform(bgsh_http *h, const char *method, const char *url,
     curl.easy_setopt(e, CURLOPT_TIMEOUT_MS, timeout_ms);
     curl.easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, connect_timeout_ms);
     if (cainfo) curl.easy_setopt(e, CURLOPT_CAINFO, cainfo);
+    // libcurl sends a request again by itself when a reused connection dies before any answer;
+    // a request that must not happen twice goes on a connection of its own, where it never does.
+    if (fresh_connection) curl.easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
     if (strcmp(method, "GET") == 0) {
         curl.easy_setopt(e, CURLOPT_HTTPGET, 1L);
     } else if (strcmp(method, "POST") == 0) {

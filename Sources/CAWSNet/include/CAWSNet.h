@@ -49,12 +49,14 @@ enum {
 /// Sends one request and waits for the whole answer.
 /// - headers: `Name: value` lines.
 /// - cainfo: a CA bundle file (AWS_CA_BUNDLE) or NULL for the system's.
+/// - fresh_connection: nonzero for a request that must not be sent twice: libcurl resends a
+///   request by itself when a reused connection dies before answering, so it gets a new one.
 /// - status, body, response_headers: the answer (header lines as received, CRLF-separated).
 /// Returns one of the BGSH_HTTP_ codes; `err` says more for the others.
 int bgsh_http_perform(bgsh_http *http, const char *method, const char *url,
                       const char *const *headers, int header_count,
                       const uint8_t *body, size_t body_length,
-                      long timeout_ms, long connect_timeout_ms, const char *cainfo,
+                      long timeout_ms, long connect_timeout_ms, const char *cainfo, int fresh_connection,
                       bgsh_cancel_fn cancel, void *cancel_context,
                       long *status, bgsh_buffer *response_body, bgsh_buffer *response_headers,
                       char *err, size_t errlen);
