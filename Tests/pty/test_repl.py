@@ -243,6 +243,33 @@ def test_sighup_keeps_history(home):
     assert "echo\\040before-hangup" in text, text
 
 
+def test_ctrl_c_abandons_an_aws_request_in_flight(home):
+    """The aws backend at a server that accepts and never answers: Ctrl-C gives the prompt back
+    at once, with the aws prompt and a clear message, and the shell carries on."""
+    import socket
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)  # accepted by the kernel, never answered
+    port = listener.getsockname()[1]
+    env = dict(os.environ, HOME=home, TERM="xterm", LANG="C.UTF-8", NO_COLOR="1", AWS_ACCESS_KEY_ID="testing",
+               AWS_SECRET_ACCESS_KEY="testing", AWS_EC2_METADATA_DISABLED="true",
+               AWS_CONFIG_FILE=os.path.join(home, "none"), AWS_SHARED_CREDENTIALS_FILE=os.path.join(home, "none"))
+    p = pexpect.spawn(BGSH, ["--backend", "aws", "--region", "eu-west-1", "--endpoint-url", f"http://127.0.0.1:{port}"],
+                      env=env, encoding="utf-8", timeout=10, dimensions=(30, 120), cwd=home)
+    p.expect_exact("bgsh[aws:default] eu-west-1> ")
+    p.sendline("cluster list")
+    time.sleep(0.5)
+    start = time.monotonic()
+    p.sendintr()
+    p.expect_exact("cancelled")
+    p.expect_exact("bgsh[aws:default] eu-west-1> ")
+    assert time.monotonic() - start < 5, "Ctrl-C took too long"
+    p.sendline("echo still here")
+    p.expect_exact("still here")
+    leave(p)
+    listener.close()
+
+
 def main():
     tests = [(name, fn) for name, fn in sorted(globals().items()) if name.startswith("test_") and callable(fn)]
     passed = failed = 0
