@@ -35,3 +35,33 @@ public struct BackendUnavailable: Error, Hashable, Sendable, CustomStringConvert
     /// The message.
     public var description: String { message }
 }
+
+extension AWSError {
+    /// AWS's codes for "there is no such resource", by service: only these mean absent.
+    static let notFoundCodes: Set<String> = [
+        "ClusterNotFoundException", "ServiceNotFoundException", "ServiceNotActiveException", "TaskSetNotFoundException",
+        "LoadBalancerNotFound", "TargetGroupNotFound", "ListenerNotFound", "RuleNotFound",
+        "InvalidVpcID.NotFound", "InvalidSubnetID.NotFound", "InvalidGroup.NotFound",
+        "RepositoryNotFoundException", "ImageNotFoundException",
+        "ApplicationDoesNotExistException", "DeploymentGroupDoesNotExistException", "DeploymentDoesNotExistException",
+        "DeploymentConfigDoesNotExistException", "ResourceNotFound", "ResourceNotFoundException",
+    ]
+
+    /// True when the error says the resource does not exist (and nothing else).
+    public var isNotFound: Bool {
+        if AWSError.notFoundCodes.contains(code) { return true }
+        // AWS: DescribeTaskDefinition of an unknown family or revision is a ClientException.
+        return code == "ClientException" && message.contains("Unable to describe task definition")
+    }
+}
+
+/// The answer of a describe, or nil when AWS says the resource does not exist. Any other failure
+/// (throttling that outlasted the retries, access denied, an unreachable endpoint) is thrown: it
+/// never stands for "absent", or a create would follow a describe that merely failed.
+public func absentIfNotFound<T>(_ describe: () throws -> T?) throws -> T? {
+    do {
+        return try describe()
+    } catch let error as AWSError where error.isNotFound {
+        return nil
+    }
+}

@@ -39,7 +39,7 @@ enum Resolve {
         if isPlaceholder(reference, invocation) { var v = Vpc(); v.VpcId = placeholderId("vpc", reference, invocation); return v }
         let cloud = try invocation.cloud()
         // The direct look-ups first (one indexed read each); the full list only to explain a miss.
-        if reference.hasPrefix("vpc-"), let vpc = try? cloud.describeVpcs(DescribeVpcsRequest(VpcIds: [reference])).Vpcs.first { return vpc }
+        if reference.hasPrefix("vpc-"), let vpc = try absentIfNotFound({ try cloud.describeVpcs(DescribeVpcsRequest(VpcIds: [reference])).Vpcs.first }) { return vpc }
         let named = try cloud.describeVpcs(DescribeVpcsRequest(Filters: [Filter(Name: "tag:Name", Values: [reference])])).Vpcs
         if named.count == 1 { return named[0] }
         if named.count > 1 {
@@ -53,7 +53,7 @@ enum Resolve {
     static func subnet(_ reference: String, _ invocation: Invocation, at argument: String?) throws -> Subnet {
         if isPlaceholder(reference, invocation) { var v = Subnet(); v.SubnetId = reference; return v }
         let cloud = try invocation.cloud()
-        if let subnet = try? cloud.describeSubnets(DescribeSubnetsRequest(SubnetIds: [reference])).Subnets.first { return subnet }
+        if let subnet = try absentIfNotFound({ try cloud.describeSubnets(DescribeSubnetsRequest(SubnetIds: [reference])).Subnets.first }) { return subnet }
         let subnets = try cloud.describeSubnets(DescribeSubnetsRequest()).Subnets
         throw notFound("subnet", reference, subnets.compactMap(\.SubnetId), invocation, at: argument, create: "subnet create CIDR --vpc VPC --az AZ")
     }
@@ -61,7 +61,7 @@ enum Resolve {
     static func securityGroup(_ reference: String, vpcId: String?, _ invocation: Invocation, at argument: String?) throws -> SecurityGroup {
         if isPlaceholder(reference, invocation) { var v = SecurityGroup(); v.GroupId = reference; return v }
         let cloud = try invocation.cloud()
-        if reference.hasPrefix("sg-"), let group = try? cloud.describeSecurityGroups(DescribeSecurityGroupsRequest(GroupIds: [reference])).SecurityGroups.first {
+        if reference.hasPrefix("sg-"), let group = try absentIfNotFound({ try cloud.describeSecurityGroups(DescribeSecurityGroupsRequest(GroupIds: [reference])).SecurityGroups.first }) {
             return group
         }
         let groups = try cloud.describeSecurityGroups(DescribeSecurityGroupsRequest()).SecurityGroups
@@ -78,7 +78,7 @@ enum Resolve {
         if isPlaceholder(reference, invocation) { var v = LoadBalancer(); v.LoadBalancerArn = placeholderId("lb", reference, invocation); v.LoadBalancerName = reference; return v }
         let cloud = try invocation.cloud()
         let direct = reference.hasPrefix("arn:") ? DescribeLoadBalancersInput(LoadBalancerArns: [reference]) : DescribeLoadBalancersInput(Names: [reference])
-        if let lb = try? cloud.describeLoadBalancers(direct).LoadBalancers.first { return lb }
+        if let lb = try absentIfNotFound({ try cloud.describeLoadBalancers(direct).LoadBalancers.first }) { return lb }
         let all = try cloud.describeLoadBalancers(DescribeLoadBalancersInput()).LoadBalancers
         throw notFound("load balancer", reference, all.compactMap(\.LoadBalancerName), invocation, at: argument, create: "lb create NAME --subnets S1,S2")
     }
@@ -87,7 +87,7 @@ enum Resolve {
         if isPlaceholder(reference, invocation) { var v = TargetGroup(); v.TargetGroupArn = placeholderId("tg", reference, invocation); v.TargetGroupName = reference; return v }
         let cloud = try invocation.cloud()
         let direct = reference.hasPrefix("arn:") ? DescribeTargetGroupsInput(TargetGroupArns: [reference]) : DescribeTargetGroupsInput(Names: [reference])
-        if let tg = try? cloud.describeTargetGroups(direct).TargetGroups.first { return tg }
+        if let tg = try absentIfNotFound({ try cloud.describeTargetGroups(direct).TargetGroups.first }) { return tg }
         let all = try cloud.describeTargetGroups(DescribeTargetGroupsInput()).TargetGroups
         throw notFound("target group", reference, all.compactMap(\.TargetGroupName), invocation, at: argument, create: "tg create NAME --vpc VPC")
     }
@@ -96,8 +96,8 @@ enum Resolve {
     static func listener(_ reference: String, _ invocation: Invocation, at argument: String?) throws -> (LoadBalancer, Listener) {
         let cloud = try invocation.cloud()
         if reference.hasPrefix("arn:") {
-            guard let listener = try? cloud.describeListeners(DescribeListenersInput(ListenerArns: [reference])).Listeners.first,
-                  let lb = try? cloud.describeLoadBalancers(DescribeLoadBalancersInput(LoadBalancerArns: [listener.LoadBalancerArn ?? ""])).LoadBalancers.first else {
+            guard let listener = try absentIfNotFound({ try cloud.describeListeners(DescribeListenersInput(ListenerArns: [reference])).Listeners.first }),
+                  let lb = try absentIfNotFound({ try cloud.describeLoadBalancers(DescribeLoadBalancersInput(LoadBalancerArns: [listener.LoadBalancerArn ?? ""])).LoadBalancers.first }) else {
                 throw invocation.failure("listener '\(reference)' not found in \(invocation.session.region)", at: argument)
             }
             return (lb, listener)

@@ -117,6 +117,17 @@ final class FaultProxy {
         #expect(vpcs.count == 1)
     }
 
+    /// A describe that failed for another reason than "not found" is never taken for "absent".
+    @Test func aDescribeThatFailsIsNotTakenToMeanAbsent() throws {
+        let tag = String(UUID().uuidString.prefix(6)).lowercased()
+        let proxy = try FaultProxy(plan: [["operation": "DescribeRepositories", "fault": "throttle", "times": 10]])
+        let ran = try proxy.bgsh("ecr create r\(tag)", home: try temporaryFolder(), region: region)
+        #expect(ran.status == 1)
+        #expect(ran.err.contains("ThrottlingException"), "\(ran.err)")
+        #expect(proxy.count("DescribeRepositories") == 3)
+        #expect(proxy.count("CreateRepository") == 0)
+    }
+
     /// moto ignores clientToken, so what is checked is what AWS relies on: the same token resent.
     @Test func aLostAnswerOfACreateWithATokenIsResentWithTheSameToken() throws {
         let tag = String(UUID().uuidString.prefix(6)).lowercased()

@@ -14,7 +14,7 @@ struct CodeDeployAppCreate: Command {
     static func run(_ invocation: Invocation) throws {
         let name = invocation.string("NAME") ?? ""
         let cloud = try invocation.cloud()
-        if let existing = try? cloud.getApplication(GetApplicationInput(applicationName: name)).application {
+        if let existing = try absentIfNotFound({ try cloud.getApplication(GetApplicationInput(applicationName: name)).application }) {
             guard existing.computePlatform == "ECS" else {
                 throw invocation.failure("application '\(name)' exists for \(existing.computePlatform ?? "another platform"), not ECS", at: "NAME")
             }

@@ -14,7 +14,7 @@ struct CodeDeployAppDelete: Command {
     static func run(_ invocation: Invocation) throws {
         let name = invocation.string("NAME") ?? ""
         let cloud = try invocation.cloud()
-        guard (try? cloud.getApplication(GetApplicationInput(applicationName: name))) != nil else {
+        guard (try absentIfNotFound({ try cloud.getApplication(GetApplicationInput(applicationName: name)) })) != nil else {
             throw invocation.failure("CodeDeploy application '\(name)' not found in \(invocation.session.region)", at: "NAME")
         }
         try invocation.confirmDelete("CodeDeploy application \(name) and its deployment groups")

@@ -59,7 +59,7 @@ struct CodeDeployGroupCreate: Command {
     static func run(_ invocation: Invocation) throws {
         let input = try input(invocation)
         let cloud = try invocation.cloud()
-        if let existing = try? cloud.getDeploymentGroup(GetDeploymentGroupInput(applicationName: input.applicationName, deploymentGroupName: input.deploymentGroupName)).deploymentGroupInfo {
+        if let existing = try absentIfNotFound({ try cloud.getDeploymentGroup(GetDeploymentGroupInput(applicationName: input.applicationName, deploymentGroupName: input.deploymentGroupName)).deploymentGroupInfo }) {
             guard existing.ecsServices == input.ecsServices, existing.deploymentConfigName == (input.deploymentConfigName ?? "CodeDeployDefault.ECSAllAtOnce") else {
                 throw invocation.failure("deployment group '\(input.deploymentGroupName)' exists with another service or configuration (\(existing.deploymentConfigName ?? "")): delete it first")
             }
@@ -72,7 +72,7 @@ struct CodeDeployGroupCreate: Command {
         }
         // bgsh's deploy finds the group of a service through these tags.
         for ecs in input.ecsServices ?? [] {
-            if let service = try? cloud.describeServices(DescribeServicesInput(cluster: ecs.clusterName, services: [ecs.serviceName])).services.first,
+            if let service = try absentIfNotFound({ try cloud.describeServices(DescribeServicesInput(cluster: ecs.clusterName, services: [ecs.serviceName])).services.first }),
                ServiceTags(service.tags) != nil, let arn = service.serviceArn {
                 try cloud.tagResource(TagResourceInput(resourceArn: arn, tags: [Tag(key: "bgsh:codedeploy-app", value: input.applicationName),
                                                                                Tag(key: "bgsh:codedeploy-group", value: input.deploymentGroupName)]))

@@ -14,7 +14,7 @@ struct EcrCreate: Command {
     static func run(_ invocation: Invocation) throws {
         let name = invocation.string("NAME") ?? ""
         let cloud = try invocation.cloud()
-        if let existing = try? cloud.describeRepositories(DescribeRepositoriesRequest(repositoryNames: [name])).repositories.first {
+        if let existing = try absentIfNotFound({ try cloud.describeRepositories(DescribeRepositoriesRequest(repositoryNames: [name])).repositories.first }) {
             invocation.produce(existing.repositoryArn ?? "")
             return
         }

@@ -24,7 +24,7 @@ struct LbCreate: Command {
         let input = CreateLoadBalancerInput(Name: name, Subnets: subnets, SecurityGroups: groups,
                                             Scheme: invocation.flag("internal") ? "internal" : "internet-facing")
         let cloud = try invocation.cloud()
-        if let existing = try? cloud.describeLoadBalancers(DescribeLoadBalancersInput(Names: [name])).LoadBalancers.first {
+        if let existing = try absentIfNotFound({ try cloud.describeLoadBalancers(DescribeLoadBalancersInput(Names: [name])).LoadBalancers.first }) {
             // The simulator (like AWS) answers a same-settings re-create with the existing one,
             // and a different one with DuplicateLoadBalancerName: let it decide, but only call it
             // for real when something may differ.

@@ -69,7 +69,7 @@ struct ServiceCreate: Command {
         let cloud = try invocation.cloud()
 
         // Identity: a service of that name; the same setup again is not an error.
-        if let existing = try? cloud.describeServices(DescribeServicesInput(cluster: cluster, services: [name])).services.first, existing.status == "ACTIVE" {
+        if let existing = try absentIfNotFound({ try cloud.describeServices(DescribeServicesInput(cluster: cluster, services: [name])).services.first }), existing.status == "ACTIVE" {
             guard let have = ServiceTags(existing.tags) else {
                 throw invocation.failure("service '\(name)' exists but was not created by bgsh: pick another name", at: "NAME")
             }

@@ -119,13 +119,13 @@ struct Assert: Command {
             let clusters = try invocation.cloud().describeClusters(.init(clusters: [name])).clusters
             found = clusters.contains { $0.status == "ACTIVE" }
         case .codedeployApp:
-            found = (try? invocation.cloud().getApplication(GetApplicationInput(applicationName: name))) != nil
+            found = (try absentIfNotFound({ try invocation.cloud().getApplication(GetApplicationInput(applicationName: name)) })) != nil
         case .codedeployGroup:
             let parts = name.split(separator: "/", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
                 throw invocation.failure("write a deployment group as APP/GROUP, like my-ecs-deploy/my-ecs-dg")
             }
-            found = (try? invocation.cloud().getDeploymentGroup(GetDeploymentGroupInput(applicationName: parts[0], deploymentGroupName: parts[1]))) != nil
+            found = (try absentIfNotFound({ try invocation.cloud().getDeploymentGroup(GetDeploymentGroupInput(applicationName: parts[0], deploymentGroupName: parts[1])) })) != nil
         case .service:
             _ = try invocation.session.requireCluster()
             found = try ResourceNames.all(.service, in: invocation.session).contains(name)

@@ -24,7 +24,7 @@ struct TargetGroupCreate: Command {
                                            VpcId: vpcId, TargetType: invocation.string("target-type") ?? "ip",
                                            HealthCheckPath: invocation.string("health-path") ?? "/")
         let cloud = try invocation.cloud()
-        if let existing = try? cloud.describeTargetGroups(DescribeTargetGroupsInput(Names: [name])).TargetGroups.first {
+        if let existing = try absentIfNotFound({ try cloud.describeTargetGroups(DescribeTargetGroupsInput(Names: [name])).TargetGroups.first }) {
             var differences: [String] = []
             if existing.VpcId != input.VpcId { differences.append("vpc \(existing.VpcId ?? "")") }
             if existing.Port != input.Port { differences.append("port \(existing.Port ?? 0)") }

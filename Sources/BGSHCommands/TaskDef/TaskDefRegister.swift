@@ -49,7 +49,7 @@ struct TaskDefRegister: Command {
     static func run(_ invocation: Invocation) throws {
         let input = try input(invocation)
         let cloud = try invocation.cloud()
-        if let latest = try? cloud.describeTaskDefinition(DescribeTaskDefinitionInput(taskDefinition: input.family)).taskDefinition,
+        if let latest = try absentIfNotFound({ try cloud.describeTaskDefinition(DescribeTaskDefinitionInput(taskDefinition: input.family)).taskDefinition }),
            latest.hasContent(of: input) {
             invocation.produce(latest.taskDefinitionArn ?? "")
             return

@@ -71,7 +71,7 @@ struct Deploy: Command {
             var resolved = image
             // An image without a registry resolves to this account's ECR repository of that name.
             let name = String(image.split(separator: ":").first ?? "")
-            if !image.contains("/"), let repository = try? cloud.describeRepositories(DescribeRepositoriesRequest(repositoryNames: [name])).repositories.first {
+            if !image.contains("/"), let repository = try absentIfNotFound({ try cloud.describeRepositories(DescribeRepositoriesRequest(repositoryNames: [name])).repositories.first }) {
                 resolved = (repository.repositoryUri ?? name) + String(image.dropFirst(name.count))
             }
             base.containerDefinitions?[index].image = resolved
@@ -82,7 +82,7 @@ struct Deploy: Command {
             input.memory = base.memory
             input.executionRoleArn = base.executionRoleArn
             input.taskRoleArn = base.taskRoleArn
-            if let latest = try? cloud.describeTaskDefinition(DescribeTaskDefinitionInput(taskDefinition: input.family)).taskDefinition,
+            if let latest = try absentIfNotFound({ try cloud.describeTaskDefinition(DescribeTaskDefinitionInput(taskDefinition: input.family)).taskDefinition }),
                latest.hasContent(of: input) {
                 definition = latest
             } else {
