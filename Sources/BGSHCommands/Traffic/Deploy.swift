@@ -51,7 +51,9 @@ struct Deploy: Command {
         }
         let service = try Resolve.service(invocation.session.service ?? "", invocation, at: nil)
         let primary = service.taskSets?.first { $0.status == "PRIMARY" }
-        let current = try primary?.taskDefinition.map { try Resolve.taskDefinition($0, invocation, at: nil) }
+        // The primary task set's, or the service's own (AWS reports both; moto's CODE_DEPLOY
+        // services have no task set).
+        let current = try (primary?.taskDefinition ?? service.taskDefinition).map { try Resolve.taskDefinition($0, invocation, at: nil) }
         var definition = try invocation.string("TASKDEF").map { try Resolve.taskDefinition($0, invocation, at: "TASKDEF") }
             ?? current.flatMap { $0.family }.map { try Resolve.taskDefinition($0, invocation, at: nil) }
         guard var base = definition else { throw invocation.failure("the service runs no task definition to deploy from: name one") }
