@@ -79,7 +79,7 @@ enum Resolve {
         let cloud = try invocation.cloud()
         let direct = reference.hasPrefix("arn:") ? DescribeLoadBalancersInput(LoadBalancerArns: [reference]) : DescribeLoadBalancersInput(Names: [reference])
         if let lb = try absentIfNotFound({ try cloud.describeLoadBalancers(direct).LoadBalancers.first }) { return lb }
-        let all = try cloud.describeLoadBalancers(DescribeLoadBalancersInput()).LoadBalancers
+        let all = try cloud.describeAllLoadBalancers()
         throw notFound("load balancer", reference, all.compactMap(\.LoadBalancerName), invocation, at: argument, create: "lb create NAME --subnets S1,S2")
     }
 
@@ -88,7 +88,7 @@ enum Resolve {
         let cloud = try invocation.cloud()
         let direct = reference.hasPrefix("arn:") ? DescribeTargetGroupsInput(TargetGroupArns: [reference]) : DescribeTargetGroupsInput(Names: [reference])
         if let tg = try absentIfNotFound({ try cloud.describeTargetGroups(direct).TargetGroups.first }) { return tg }
-        let all = try cloud.describeTargetGroups(DescribeTargetGroupsInput()).TargetGroups
+        let all = try cloud.describeAllTargetGroups()
         throw notFound("target group", reference, all.compactMap(\.TargetGroupName), invocation, at: argument, create: "tg create NAME --vpc VPC")
     }
 
@@ -114,7 +114,7 @@ enum Resolve {
             listener.Protocol = "HTTP"
             return (lb, listener)
         }
-        let listeners = try cloud.describeListeners(DescribeListenersInput(LoadBalancerArn: lb.LoadBalancerArn)).Listeners
+        let listeners = try cloud.describeAllListeners(DescribeListenersInput(LoadBalancerArn: lb.LoadBalancerArn))
         guard let listener = listeners.first(where: { $0.Port == port }) else {
             let ports = listeners.compactMap(\.Port).map(String.init)
             throw invocation.failure("load balancer '\(lb.LoadBalancerName ?? "")' has no listener on port \(port)"

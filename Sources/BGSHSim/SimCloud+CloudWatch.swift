@@ -49,7 +49,13 @@ extension SimCloud {
             // Alarms are evaluated when read, on the virtual clock, from the recorded ALB metrics.
             let now = try now(tx)
             all = try all.map { try evaluate($0, tx, now: now) }
-            return DescribeAlarmsOutput(MetricAlarms: all.sorted { ($0.AlarmName ?? "") < ($1.AlarmName ?? "") })
+            // AWS: 50 alarms a page (MaxRecords' default).
+            return try SimPaging.page(all.sorted { ($0.AlarmName ?? "") < ($1.AlarmName ?? "") }, nextToken: input.NextToken,
+                                      maxResults: nil, limit: 50) { items, next in
+                var page = DescribeAlarmsOutput(MetricAlarms: items)
+                page.NextToken = next
+                return page
+            }
         }
     }
 

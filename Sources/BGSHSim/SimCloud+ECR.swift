@@ -42,7 +42,13 @@ extension SimCloud {
                                             input.repositoryNames, by: \.repositoryName) {
                 AWSError("RepositoryNotFoundException", "The repository with name '\($0)' does not exist in the registry with id '\(account)'")
             }
-            return DescribeRepositoriesResponse(repositories: all.map { var r = $0; r.imageTags = nil; return r })
+            // AWS: 100 repositories a page (maxResults' default).
+            return try SimPaging.page(all.map { var r = $0; r.imageTags = nil; return r }, nextToken: input.nextToken,
+                                      maxResults: nil, limit: 100) { items, next in
+                var page = DescribeRepositoriesResponse(repositories: items)
+                page.nextToken = next
+                return page
+            }
         }
     }
 

@@ -60,16 +60,32 @@ public struct PutMetricAlarmInput: Codable, Hashable, Sendable {
 
 public struct DescribeAlarmsInput: Codable, Hashable, Sendable {
     public var AlarmNames: [String]?
+    /// The page to read (the NextToken of the one before).
+    public var NextToken: String?
     public init(AlarmNames: [String]? = nil) { self.AlarmNames = AlarmNames }
 }
 
 public struct DescribeAlarmsOutput: Codable, Hashable, Sendable {
     public var MetricAlarms: [MetricAlarm]
     public var CompositeAlarms: [String]
+    /// Set when there are more pages (DescribeAlarms answers 50 at a time).
+    public var NextToken: String?
     public init(MetricAlarms: [MetricAlarm]) { self.MetricAlarms = MetricAlarms; self.CompositeAlarms = [] }
 }
 
 public struct DeleteAlarmsInput: Codable, Hashable, Sendable {
     public var AlarmNames: [String]
     public init(AlarmNames: [String]) { self.AlarmNames = AlarmNames }
+}
+
+extension CloudWatchAPI {
+    /// Every metric alarm of a DescribeAlarms, all pages.
+    public func describeAllAlarms(_ input: DescribeAlarmsInput = DescribeAlarmsInput()) throws -> [MetricAlarm] {
+        var input = input
+        return try allPages { token in
+            input.NextToken = token
+            let page = try describeAlarms(input)
+            return (page.MetricAlarms, page.NextToken)
+        }
+    }
 }

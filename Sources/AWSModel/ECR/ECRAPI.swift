@@ -45,11 +45,15 @@ public struct CreateRepositoryResponse: Codable, Hashable, Sendable {
 
 public struct DescribeRepositoriesRequest: Codable, Hashable, Sendable {
     public var repositoryNames: [String]?
+    /// The page to read (the nextToken of the one before).
+    public var nextToken: String?
     public init(repositoryNames: [String]? = nil) { self.repositoryNames = repositoryNames }
 }
 
 public struct DescribeRepositoriesResponse: Codable, Hashable, Sendable {
     public var repositories: [Repository]
+    /// Set when there are more pages (100 repositories at a time).
+    public var nextToken: String?
     public init(repositories: [Repository]) { self.repositories = repositories }
 }
 
@@ -62,4 +66,16 @@ public struct DeleteRepositoryRequest: Codable, Hashable, Sendable {
 public struct DeleteRepositoryResponse: Codable, Hashable, Sendable {
     public var repository: Repository
     public init(repository: Repository) { self.repository = repository }
+}
+
+extension ECRAPI {
+    /// Every repository of a DescribeRepositories, all pages.
+    public func describeAllRepositories(_ input: DescribeRepositoriesRequest = DescribeRepositoriesRequest()) throws -> [Repository] {
+        var input = input
+        return try allPages { token in
+            input.nextToken = token
+            let page = try describeRepositories(input)
+            return (page.repositories, page.nextToken)
+        }
+    }
 }

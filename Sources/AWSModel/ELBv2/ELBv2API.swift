@@ -66,6 +66,8 @@ public struct CreateLoadBalancerOutput: Codable, Hashable, Sendable {
 public struct DescribeLoadBalancersInput: Codable, Hashable, Sendable {
     public var LoadBalancerArns: [String]?
     public var Names: [String]?
+    /// The page to read (the NextMarker of the one before).
+    public var Marker: String?
     public init(LoadBalancerArns: [String]? = nil, Names: [String]? = nil) {
         self.LoadBalancerArns = LoadBalancerArns
         self.Names = Names
@@ -74,6 +76,8 @@ public struct DescribeLoadBalancersInput: Codable, Hashable, Sendable {
 
 public struct DescribeLoadBalancersOutput: Codable, Hashable, Sendable {
     public var LoadBalancers: [LoadBalancer]
+    /// Set when there are more pages.
+    public var NextMarker: String?
     public init(LoadBalancers: [LoadBalancer]) { self.LoadBalancers = LoadBalancers }
 }
 
@@ -138,6 +142,8 @@ public struct DescribeTargetGroupsInput: Codable, Hashable, Sendable {
     public var TargetGroupArns: [String]?
     public var Names: [String]?
     public var LoadBalancerArn: String?
+    /// The page to read (the NextMarker of the one before).
+    public var Marker: String?
     public init(TargetGroupArns: [String]? = nil, Names: [String]? = nil, LoadBalancerArn: String? = nil) {
         self.TargetGroupArns = TargetGroupArns
         self.Names = Names
@@ -147,6 +153,8 @@ public struct DescribeTargetGroupsInput: Codable, Hashable, Sendable {
 
 public struct DescribeTargetGroupsOutput: Codable, Hashable, Sendable {
     public var TargetGroups: [TargetGroup]
+    /// Set when there are more pages.
+    public var NextMarker: String?
     public init(TargetGroups: [TargetGroup]) { self.TargetGroups = TargetGroups }
 }
 
@@ -290,6 +298,8 @@ public struct CreateListenerOutput: Codable, Hashable, Sendable {
 public struct DescribeListenersInput: Codable, Hashable, Sendable {
     public var LoadBalancerArn: String?
     public var ListenerArns: [String]?
+    /// The page to read (the NextMarker of the one before).
+    public var Marker: String?
     public init(LoadBalancerArn: String? = nil, ListenerArns: [String]? = nil) {
         self.LoadBalancerArn = LoadBalancerArn
         self.ListenerArns = ListenerArns
@@ -298,6 +308,8 @@ public struct DescribeListenersInput: Codable, Hashable, Sendable {
 
 public struct DescribeListenersOutput: Codable, Hashable, Sendable {
     public var Listeners: [Listener]
+    /// Set when there are more pages.
+    public var NextMarker: String?
     public init(Listeners: [Listener]) { self.Listeners = Listeners }
 }
 
@@ -315,4 +327,36 @@ public struct ModifyListenerOutput: Codable, Hashable, Sendable {
 public struct DeleteListenerInput: Codable, Hashable, Sendable {
     public var ListenerArn: String
     public init(ListenerArn: String) { self.ListenerArn = ListenerArn }
+}
+
+extension ELBv2API {
+    /// Every target group of a DescribeTargetGroups, all pages.
+    public func describeAllTargetGroups(_ input: DescribeTargetGroupsInput = DescribeTargetGroupsInput()) throws -> [TargetGroup] {
+        var input = input
+        return try allPages { marker in
+            input.Marker = marker
+            let page = try describeTargetGroups(input)
+            return (page.TargetGroups, page.NextMarker)
+        }
+    }
+
+    /// Every load balancer of a DescribeLoadBalancers, all pages.
+    public func describeAllLoadBalancers(_ input: DescribeLoadBalancersInput = DescribeLoadBalancersInput()) throws -> [LoadBalancer] {
+        var input = input
+        return try allPages { marker in
+            input.Marker = marker
+            let page = try describeLoadBalancers(input)
+            return (page.LoadBalancers, page.NextMarker)
+        }
+    }
+
+    /// Every listener of a DescribeListeners, all pages.
+    public func describeAllListeners(_ input: DescribeListenersInput) throws -> [Listener] {
+        var input = input
+        return try allPages { marker in
+            input.Marker = marker
+            let page = try describeListeners(input)
+            return (page.Listeners, page.NextMarker)
+        }
+    }
 }

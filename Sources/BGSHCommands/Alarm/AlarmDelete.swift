@@ -14,7 +14,7 @@ struct AlarmDelete: Command {
     static func run(_ invocation: Invocation) throws {
         let name = invocation.string("NAME") ?? ""
         let cloud = try invocation.cloud()
-        let names = try cloud.describeAlarms(DescribeAlarmsInput()).MetricAlarms.compactMap(\.AlarmName)
+        let names = try cloud.describeAllAlarms().compactMap(\.AlarmName)
         guard names.contains(name) else { throw Resolve.notFound("alarm", name, names, invocation, at: "NAME", create: "alarm create NAME --tg TG --threshold N") }
         try invocation.confirmDelete("alarm \(name)")
         let input = DeleteAlarmsInput(AlarmNames: [name])

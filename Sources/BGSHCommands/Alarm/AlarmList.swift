@@ -9,7 +9,7 @@ struct AlarmList: Command {
         examples: [Example("alarm list", "name, state, metric and threshold of each")])
 
     static func run(_ invocation: Invocation) throws {
-        let output = try invocation.cloud().describeAlarms(DescribeAlarmsInput())
+        let output = DescribeAlarmsOutput(MetricAlarms: try invocation.cloud().describeAllAlarms())
         let rows = output.MetricAlarms.map { a in
             [a.AlarmName ?? "", a.StateValue ?? "", a.MetricName ?? "", ">= \(Int(a.Threshold ?? 0)) in \(a.Period ?? 60)s",
              a.Dimensions?.first?.Value ?? ""]

@@ -14,7 +14,7 @@ struct EcrDelete: Command {
     static func run(_ invocation: Invocation) throws {
         let name = invocation.string("NAME") ?? ""
         let cloud = try invocation.cloud()
-        let names = try cloud.describeRepositories(DescribeRepositoriesRequest()).repositories.compactMap(\.repositoryName)
+        let names = try cloud.describeAllRepositories().compactMap(\.repositoryName)
         guard names.contains(name) else {
             throw Resolve.notFound("repository", name, names, invocation, at: "NAME", create: "ecr create NAME")
         }

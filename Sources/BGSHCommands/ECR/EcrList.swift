@@ -9,7 +9,7 @@ struct EcrList: Command {
         examples: [Example("ecr list", "name and URI of each repository")])
 
     static func run(_ invocation: Invocation) throws {
-        let output = try invocation.cloud().describeRepositories(DescribeRepositoriesRequest())
+        let output = DescribeRepositoriesResponse(repositories: try invocation.cloud().describeAllRepositories())
         invocation.show(View(json: try JSONValue.from(output),
                              table: Table(headers: ["NAME", "URI"], rows: output.repositories.map { [$0.repositoryName ?? "", $0.repositoryUri ?? ""] }),
                              text: output.repositories.compactMap(\.repositoryName)))

@@ -25,7 +25,7 @@ struct ListenerCreate: Command {
         let proto = invocation.string("protocol") ?? "HTTP"
         let cloud = try invocation.cloud()
         if !Resolve.isPlaceholder(lb.LoadBalancerArn ?? "", invocation) {
-            let listeners = try cloud.describeListeners(DescribeListenersInput(LoadBalancerArn: lb.LoadBalancerArn)).Listeners
+            let listeners = try cloud.describeAllListeners(DescribeListenersInput(LoadBalancerArn: lb.LoadBalancerArn))
             if let existing = listeners.first(where: { $0.Port == port }) {
                 let forwards = Set((existing.DefaultActions ?? []).flatMap { action in
                     [action.TargetGroupArn].compactMap { $0 } + (action.ForwardConfig?.TargetGroups?.filter { ($0.Weight ?? 1) > 0 }.map(\.TargetGroupArn) ?? [])

@@ -14,8 +14,8 @@ struct ListenerList: Command {
         if Resolve.dryRunRead(reference, invocation) { return }
         let lb = try Resolve.loadBalancer(reference, invocation, at: "lb")
         let cloud = try invocation.cloud()
-        let output = try cloud.describeListeners(DescribeListenersInput(LoadBalancerArn: lb.LoadBalancerArn))
-        let names = Dictionary((try cloud.describeTargetGroups(DescribeTargetGroupsInput()).TargetGroups).map { ($0.TargetGroupArn ?? "", $0.TargetGroupName ?? "") },
+        let output = DescribeListenersOutput(Listeners: try cloud.describeAllListeners(DescribeListenersInput(LoadBalancerArn: lb.LoadBalancerArn)))
+        let names = Dictionary((try cloud.describeAllTargetGroups()).map { ($0.TargetGroupArn ?? "", $0.TargetGroupName ?? "") },
                                uniquingKeysWith: { a, _ in a })
         let rows = output.Listeners.map { listener -> [String] in
             let forward = (listener.DefaultActions ?? []).flatMap { action -> [String] in

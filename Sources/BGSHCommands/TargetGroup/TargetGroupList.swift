@@ -9,7 +9,7 @@ struct TargetGroupList: Command {
         examples: [Example("tg list", "name, protocol, port, VPC and load balancers of each")])
 
     static func run(_ invocation: Invocation) throws {
-        let output = try invocation.cloud().describeTargetGroups(DescribeTargetGroupsInput())
+        let output = DescribeTargetGroupsOutput(TargetGroups: try invocation.cloud().describeAllTargetGroups())
         let rows = output.TargetGroups.map { tg in
             [tg.TargetGroupName ?? "", "\(tg.Protocol ?? "")/\(tg.Port ?? 0)", tg.TargetType ?? "", tg.VpcId ?? "",
              (tg.LoadBalancerArns ?? []).map { ($0.split(separator: "/").dropLast().last).map(String.init) ?? $0 }.joined(separator: ",")]

@@ -22,12 +22,12 @@ public enum ResourceNames {
                 return (page.families, page.nextToken)
             }
         case .targetGroup:
-            return try cloud.describeTargetGroups(DescribeTargetGroupsInput()).TargetGroups.compactMap(\.TargetGroupName)
+            return try cloud.describeAllTargetGroups().compactMap(\.TargetGroupName)
         case .loadBalancer:
-            return try cloud.describeLoadBalancers(DescribeLoadBalancersInput()).LoadBalancers.compactMap(\.LoadBalancerName)
+            return try cloud.describeAllLoadBalancers().compactMap(\.LoadBalancerName)
         case .listener:
             var names: [String] = []
-            for lb in try cloud.describeLoadBalancers(DescribeLoadBalancersInput()).LoadBalancers {
+            for lb in try cloud.describeAllLoadBalancers() {
                 let listeners = try cloud.describeListeners(DescribeListenersInput(LoadBalancerArn: lb.LoadBalancerArn))
                 names += listeners.Listeners.map { "\(lb.LoadBalancerName ?? ""):\($0.Port ?? 0)" }
             }
@@ -41,9 +41,9 @@ public enum ResourceNames {
         case .securityGroup:
             return try cloud.describeSecurityGroups(DescribeSecurityGroupsRequest()).SecurityGroups.flatMap { [$0.GroupId, $0.GroupName].compactMap { $0 } }
         case .ecrRepository:
-            return try cloud.describeRepositories(DescribeRepositoriesRequest()).repositories.compactMap(\.repositoryName)
+            return try cloud.describeAllRepositories().compactMap(\.repositoryName)
         case .alarm:
-            return try cloud.describeAlarms(DescribeAlarmsInput()).MetricAlarms.compactMap(\.AlarmName)
+            return try cloud.describeAllAlarms().compactMap(\.AlarmName)
         case .codedeployApp, .codedeployGroup:
             return []
         }
