@@ -10,7 +10,7 @@ extension CommandTable {
         HelpCommand.self, History.self, Refresh.self, Exit.self,
         ServiceSelect.self,
         // Resources
-        EcrCreate.self, EcrList.self, EcrDelete.self,
+        EcrCreate.self, EcrList.self, EcrImages.self, EcrDelete.self,
         ClusterCreate.self, ClusterList.self, ClusterDescribe.self, ClusterDelete.self,
         TaskDefRegister.self, TaskDefList.self, TaskDefDescribe.self, TaskDefDeregister.self,
         VpcCreate.self, VpcList.self, VpcDelete.self,
@@ -25,6 +25,6 @@ extension CommandTable {
         // Blue-green
         Deploy.self, Shift.self, Promote.self, Rollback.self, Hold.self, Resume.self, Status.self, Wait.self, Deployments.self,
         // Simulator
-        SimClockCommand.self, SimAdvance.self, SimPace.self, SimFail.self, SimFailAPI.self, SimHeal.self, SimTraffic.self, SimReset.self,
+        SimClockCommand.self, SimAdvance.self, SimPace.self, SimFail.self, SimFailAPI.self, SimHeal.self, SimTraffic.self, SimPush.self, SimReset.self,
     ])
 }

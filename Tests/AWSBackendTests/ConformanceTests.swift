@@ -52,6 +52,20 @@ func conformanceScenario(_ cloud: any Cloud, _ o: Observations, tag: String) {
     o.step("ecs ListClusters") { try cloud.listClusters(ListClustersInput()).clusterArns.filter { $0.hasSuffix("/conf\(tag)") }.joined(separator: " ") }
     o.step("ecr CreateRepository") { try cloud.createRepository(CreateRepositoryRequest(repositoryName: "conf-app\(tag)")).repository.repositoryName ?? "" }
     o.step("ecr CreateRepository again") { try cloud.createRepository(CreateRepositoryRequest(repositoryName: "conf-app\(tag)")).repository.repositoryName ?? "" }
+    let manifest = #"{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json","config":{"digest":"conf"}}"#
+    o.step("ecr PutImage") {
+        let image = try cloud.putImage(PutImageRequest(repositoryName: "conf-app\(tag)", imageManifest: manifest, imageTag: "v1")).image
+        return "\(image.repositoryName ?? "") \(image.imageId?.imageTag ?? "") \(image.imageId?.imageDigest?.hasPrefix("sha256:") == true)"
+    }
+    o.step("ecr PutImage the same again") { try cloud.putImage(PutImageRequest(repositoryName: "conf-app\(tag)", imageManifest: manifest, imageTag: "v1")).image.imageId?.imageTag ?? "" }
+    o.step("ecr PutImage to a missing repository") { try cloud.putImage(PutImageRequest(repositoryName: "nope\(tag)", imageManifest: manifest, imageTag: "v1")).image.imageId?.imageTag ?? "" }
+    o.step("ecr DescribeImages by tag") {
+        try cloud.describeImages(DescribeImagesRequest(repositoryName: "conf-app\(tag)", imageIds: [ImageIdentifier(imageTag: "v1")])).imageDetails
+            .map { "\($0.imageTags ?? []) \($0.imageDigest?.count ?? 0)" }.description
+    }
+    o.step("ecr DescribeImages missing tag") {
+        try cloud.describeImages(DescribeImagesRequest(repositoryName: "conf-app\(tag)", imageIds: [ImageIdentifier(imageTag: "v9")])).imageDetails.description
+    }
     o.step("ecr DescribeRepositories missing") { try cloud.describeRepositories(DescribeRepositoriesRequest(repositoryNames: ["nope"])).repositories.description }
     o.step("ec2 CreateVpc") {
         let v = try cloud.createVpc(CreateVpcRequest(CidrBlock: "10.9.0.0/16", TagSpecifications: [TagSpecification(ResourceType: "vpc", Tags: [EC2Tag(Key: "Name", Value: "conf\(tag)")])])).Vpc
@@ -188,7 +202,8 @@ func conformanceScenario(_ cloud: any Cloud, _ o: Observations, tag: String) {
     o.step("elbv2 DeleteListener") { try cloud.deleteListener(DeleteListenerInput(ListenerArn: listener)); return try cloud.describeListeners(DescribeListenersInput(LoadBalancerArn: lb)).Listeners.description }
     o.step("elbv2 DeleteTargetGroup") { try cloud.deleteTargetGroup(DeleteTargetGroupInput(TargetGroupArn: green)); return try cloud.describeTargetGroups(DescribeTargetGroupsInput(TargetGroupArns: [green])).TargetGroups.description }
     o.step("elbv2 DeleteLoadBalancer") { try cloud.deleteLoadBalancer(DeleteLoadBalancerInput(LoadBalancerArn: lb)); return try cloud.describeLoadBalancers(DescribeLoadBalancersInput(LoadBalancerArns: [lb])).LoadBalancers.description }
-    o.step("ecr DeleteRepository") { try cloud.deleteRepository(DeleteRepositoryRequest(repositoryName: "conf-app\(tag)", force: nil)).repository.repositoryName ?? "" }
+    o.step("ecr DeleteRepository with an image") { try cloud.deleteRepository(DeleteRepositoryRequest(repositoryName: "conf-app\(tag)", force: nil)).repository.repositoryName ?? "" }
+    o.step("ecr DeleteRepository --force") { try cloud.deleteRepository(DeleteRepositoryRequest(repositoryName: "conf-app\(tag)", force: true)).repository.repositoryName ?? "" }
     o.step("ecs DeleteCluster") { try cloud.deleteCluster(DeleteClusterInput(cluster: "conf\(tag)")).cluster.status }
 }
 
@@ -207,6 +222,7 @@ func forwardTargets(_ actions: [Action]?) -> String {
     static let motoQuirks: [String: String] = [
         "elbv2 CreateLoadBalancer": "moto answers an empty Scheme when the request names none; AWS answers internet-facing (bgsh always names it)",
         "ecs UpdateServicePrimaryTaskSet by id": "moto matches primaryTaskSet against task set ARNs only; AWS also takes the id (bgsh always sends the ARN)",
+        "ecr PutImage to a missing repository": "moto crashes (an HTML 500); AWS answers RepositoryNotFoundException, one of PutImage's documented errors",
     ]
 
     @Test func simulatorAndMotoAgree() throws {

@@ -76,9 +76,10 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         shell.session.lastResult = nil
         let before = try shell.state()
         let printedBefore = shell.out.stdout
+        let reportedBefore = shell.out.stderr
         let status = shell.run(bad.text)
         #expect(status == bad.status)
-        let firstLine = shell.out.stderr.split(separator: "\n").first.map(String.init) ?? ""
+        let firstLine = shell.out.stderr.dropFirst(reportedBefore.count).split(separator: "\n").first.map(String.init) ?? ""
         #expect(firstLine.hasPrefix("t.bgsh:\(bad.line):\(bad.column): error: "), "stderr: \(firstLine.prefix(200))")
         #expect(firstLine.contains(bad.message), "stderr: \(firstLine.prefix(200))")
         #expect(firstLine.count < 400, "messages stay readable")

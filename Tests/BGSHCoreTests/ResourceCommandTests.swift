@@ -150,13 +150,14 @@ struct ResourceCase: CustomTestStringConvertible, Sendable {
             }
             """)
         let printed = shell.out.stdout.count
+        let reported = shell.out.stderr.count
         let before = try shell.state()
         let status = shell.run(c.text)
         #expect(status == c.status, "stderr: \(shell.out.stderr.suffix(300))")
         if c.status == 0 {
             #expect(c.expected.isEmpty || String(shell.out.stdout.dropFirst(printed)).contains(c.expected), "stdout: \(shell.out.stdout.dropFirst(printed).prefix(600))")
         } else {
-            let first = shell.out.stderr.split(separator: "\n").first.map(String.init) ?? ""
+            let first = shell.out.stderr.dropFirst(reported).split(separator: "\n").first.map(String.init) ?? ""
             #expect(first.hasPrefix("t.bgsh:"), "errors name the runbook's place: \(first)")
             #expect(first.contains(c.expected), "stderr: \(first)")
             // `service NAME` only selects: runbooks that start with it count as one command here.

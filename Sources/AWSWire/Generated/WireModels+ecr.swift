@@ -6,37 +6,71 @@ extension WireModelTables {
 service ecr protocol=json api=2015-09-21 endpoint=api.ecr signing=ecr id=ECR target=AmazonEC2ContainerRegistry_V20150921 json=1.1
 op CreateRepository http=POST:/ in=CreateRepositoryRequest out=CreateRepositoryResponse
 op DeleteRepository http=POST:/ in=DeleteRepositoryRequest out=DeleteRepositoryResponse
+op DescribeImages http=POST:/ in=DescribeImagesRequest out=DescribeImagesResponse
 op DescribeRepositories http=POST:/ in=DescribeRepositoriesRequest out=DescribeRepositoriesResponse
+op PutImage http=POST:/ in=PutImageRequest out=PutImageResponse
 P Arn string
 S CreateRepositoryRequest encryptionConfiguration:EncryptionConfiguration imageScanningConfiguration:ImageScanningConfiguration imageTagMutability:ImageTagMutability imageTagMutabilityExclusionFilters:ImageTagMutabilityExclusionFilters registryId:RegistryId repositoryName:RepositoryName tags:TagList
 S CreateRepositoryResponse repository:Repository
 P CreationTimestamp timestamp
 S DeleteRepositoryRequest force:ForceFlag registryId:RegistryId repositoryName:RepositoryName
 S DeleteRepositoryResponse repository:Repository
+S DescribeImagesFilter imageStatus:ImageStatusFilter tagStatus:TagStatus
+S DescribeImagesRequest filter:DescribeImagesFilter imageIds:ImageIdentifierList maxResults:MaxResults nextToken:NextToken registryId:RegistryId repositoryName:RepositoryName
+S DescribeImagesResponse imageDetails:ImageDetailList nextToken:NextToken
 S DescribeRepositoriesRequest maxResults:MaxResults nextToken:NextToken registryId:RegistryId repositoryNames:RepositoryNameList
 S DescribeRepositoriesResponse nextToken:NextToken repositories:RepositoryList
 S EncryptionConfiguration encryptionType:EncryptionType kmsKey:KmsKey
 P EncryptionType string
+P FindingSeverity string
+M FindingSeverityCounts FindingSeverity SeverityCount
 P ForceFlag boolean
+S Image imageId:ImageIdentifier imageManifest:ImageManifest imageManifestMediaType:MediaType registryId:RegistryId repositoryName:RepositoryName
+S ImageDetail artifactMediaType:MediaType imageDigest:ImageDigest imageManifestMediaType:MediaType imagePushedAt:PushTimestamp imageScanFindingsSummary:ImageScanFindingsSummary imageScanStatus:ImageScanStatus imageSizeInBytes:ImageSizeInBytes imageStatus:ImageStatus imageTags:ImageTagList lastActivatedAt:LastActivatedAtTimestamp lastArchivedAt:LastArchivedAtTimestamp lastRecordedPullTime:RecordedPullTimestamp registryId:RegistryId repositoryName:RepositoryName subjectManifestDigest:ImageDigest
+L ImageDetailList ImageDetail
+P ImageDigest string
+S ImageIdentifier imageDigest:ImageDigest imageTag:ImageTag
+L ImageIdentifierList ImageIdentifier
+P ImageManifest string
+S ImageScanFindingsSummary findingSeverityCounts:FindingSeverityCounts imageScanCompletedAt:ScanTimestamp vulnerabilitySourceUpdatedAt:VulnerabilitySourceUpdateTimestamp
+S ImageScanStatus description:ScanStatusDescription status:ScanStatus
 S ImageScanningConfiguration scanOnPush:ScanOnPushFlag
+P ImageSizeInBytes long
+P ImageStatus string
+P ImageStatusFilter string
+P ImageTag string
+L ImageTagList ImageTag
 P ImageTagMutability string
 S ImageTagMutabilityExclusionFilter filter:ImageTagMutabilityExclusionFilterValue filterType:ImageTagMutabilityExclusionFilterType
 P ImageTagMutabilityExclusionFilterType string
 P ImageTagMutabilityExclusionFilterValue string
 L ImageTagMutabilityExclusionFilters ImageTagMutabilityExclusionFilter
 P KmsKey string
+P LastActivatedAtTimestamp timestamp
+P LastArchivedAtTimestamp timestamp
 P MaxResults integer
+P MediaType string
 P NextToken string
+P PushTimestamp timestamp
+S PutImageRequest imageDigest:ImageDigest imageManifest:ImageManifest imageManifestMediaType:MediaType imageTag:ImageTag registryId:RegistryId repositoryName:RepositoryName
+S PutImageResponse image:Image
+P RecordedPullTimestamp timestamp
 P RegistryId string
 S Repository createdAt:CreationTimestamp encryptionConfiguration:EncryptionConfiguration imageScanningConfiguration:ImageScanningConfiguration imageTagMutability:ImageTagMutability imageTagMutabilityExclusionFilters:ImageTagMutabilityExclusionFilters registryId:RegistryId repositoryArn:Arn repositoryName:RepositoryName repositoryUri:Url
 L RepositoryList Repository
 P RepositoryName string
 L RepositoryNameList RepositoryName
 P ScanOnPushFlag boolean
+P ScanStatus string
+P ScanStatusDescription string
+P ScanTimestamp timestamp
+P SeverityCount integer
 S Tag Key:TagKey Value:TagValue
 P TagKey string
 L TagList Tag
+P TagStatus string
 P TagValue string
 P Url string
+P VulnerabilitySourceUpdateTimestamp timestamp
 """#
 }

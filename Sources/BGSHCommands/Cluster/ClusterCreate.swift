@@ -12,6 +12,16 @@ struct ClusterCreate: Command {
         isMutating: true)
 
     static func run(_ invocation: Invocation) throws {
+        try create(invocation)
+        // COMMANDS.md: the new cluster becomes current when none is selected.
+        let name = invocation.string("NAME") ?? ""
+        if invocation.session.cluster == nil {
+            invocation.session.cluster = name
+            invocation.session.out.writeError("cluster \(name) selected\n")
+        }
+    }
+
+    static func create(_ invocation: Invocation) throws {
         let name = invocation.string("NAME") ?? ""
         let input = CreateClusterInput(clusterName: name)
         guard let output = try invocation.mutate("ecs:CreateCluster", input, { try invocation.cloud().createCluster(input) }) else {

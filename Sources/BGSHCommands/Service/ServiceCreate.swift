@@ -32,6 +32,16 @@ struct ServiceCreate: Command {
         isMutating: true)
 
     static func run(_ invocation: Invocation) throws {
+        try create(invocation)
+        // COMMANDS.md: the new service becomes current when none is selected.
+        let name = invocation.string("NAME") ?? ""
+        if invocation.session.service == nil {
+            invocation.session.service = name
+            invocation.session.out.writeError("service \(name) selected\n")
+        }
+    }
+
+    static func create(_ invocation: Invocation) throws {
         let name = invocation.string("NAME") ?? ""
         let cluster = try invocation.session.requireCluster()
         for flag in ["taskdef", "blue-tg", "green-tg", "listener", "container", "port"] where !invocation.has(flag) {

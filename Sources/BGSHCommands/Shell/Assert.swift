@@ -13,7 +13,7 @@ struct Assert: Command {
         summary: "fail (status 1 in a runbook) unless a condition holds",
         discussion: """
             Conditions: exists KIND NAME (KIND: \(Assert.kinds.joined(separator: " "))),
-            weight blue|green OP N% (OP: == != < <= > >=), tasks blue|green OP N, health blue|green == STATE,
+            weight blue|green OP N% or N (OP: == != < <= > >=), tasks blue|green OP N, health blue|green == STATE,
             deployment == STATE, $VAR == VALUE, $VAR != VALUE.
             """,
         arguments: [ArgumentSpec("CONDITION", .string, variadic: true, help: "what must hold")],
@@ -82,8 +82,10 @@ struct Assert: Command {
         let side = words[1] == "blue" ? view.blue : view.green
         switch words[0] {
         case "weight":
-            guard case .success(let p) = Percentage.parse(words[3], allowsSign: false) else {
-                throw invocation.failure("'\(words[3])' is not a percentage like 10%")
+            // COMMANDS.md: `100` and `100%` mean the same share of production traffic.
+            let written = words[3].hasSuffix("%") ? words[3] : words[3] + "%"
+            guard case .success(let p) = Percentage.parse(written, allowsSign: false) else {
+                throw invocation.failure("'\(words[3])' is not a percentage like 10% (or 10)")
             }
             let have = side?.weightTenths ?? 0
             guard compare(have, words[2], p.tenths) else {
