@@ -137,32 +137,54 @@ public struct SigningRequest: Sendable {
     }
 }
 
-/// `20150830T123600Z` and `20150830` from epoch seconds (UTC, no Foundation needed).
+/// `20150830T123600Z` and `20150830` from epoch seconds.
 struct AmzDate {
     let full: String
     let day: String
 
     init(epochSeconds: Double) {
-        let total = Int64(epochSeconds.rounded(.down))
-        var days = total / 86_400
-        var secs = total % 86_400
+        let t = UTCTime(epochSeconds: epochSeconds)
+        day = t.digits(t.year, 4) + t.digits(t.month, 2) + t.digits(t.day, 2)
+        full = day + "T" + t.digits(t.hour, 2) + t.digits(t.minute, 2) + t.digits(t.second, 2) + "Z"
+    }
+}
+
+/// A moment in UTC, from epoch seconds without Foundation (Howard Hinnant's civil-from-days).
+public struct UTCTime: Sendable, Equatable {
+    public let year, month, day, hour, minute, second: Int
+    /// The thousandths of the second.
+    public let millisecond: Int
+
+    /// The moment `epochSeconds` after 1970-01-01T00:00:00Z.
+    public init(epochSeconds: Double) {
+        let whole = Int64(epochSeconds.rounded(.down))
+        var days = whole / 86_400
+        var secs = whole % 86_400
         if secs < 0 { secs += 86_400; days -= 1 }
-        // Civil-from-days (Howard Hinnant's algorithm).
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
         let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
         let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        func pad(_ n: Int64, _ width: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
-        }
-        day = pad(y, 4) + pad(m, 2) + pad(d, 2)
-        full = day + "T" + pad(secs / 3600, 2) + pad(secs % 3600 / 60, 2) + pad(secs % 60, 2) + "Z"
+        day = Int(doy - (153 * mp + 2) / 5 + 1)
+        month = Int(mp < 10 ? mp + 3 : mp - 9)
+        year = Int(yoe + era * 400 + (month <= 2 ? 1 : 0))
+        hour = Int(secs / 3600)
+        minute = Int(secs % 3600 / 60)
+        second = Int(secs % 60)
+        millisecond = min(999, Int(((epochSeconds - Double(whole)) * 1000).rounded(.down)))
+    }
+
+    /// `n` with leading zeros to `width` digits.
+    public func digits(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+
+    /// `2015-08-30T12:36:00.000Z`.
+    public var iso8601: String {
+        "\(digits(year, 4))-\(digits(month, 2))-\(digits(day, 2))T\(digits(hour, 2)):\(digits(minute, 2)):\(digits(second, 2)).\(digits(millisecond, 3))Z"
     }
 }
 

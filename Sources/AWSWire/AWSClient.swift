@@ -103,22 +103,22 @@ public final class AWSClient: @unchecked Sendable {
     ///   - probe: see `call(_:_:isIdempotent:probe:)`.
     func call<Input: Encodable, Output: Codable>(_ operation: String, _ input: Input, as output: Output.Type,
                                                  isIdempotent: Bool = false, probe: (() throws -> Output?)? = nil) throws -> Output {
-        try call(operation, try WireValue.from(input), isIdempotent: isIdempotent,
-                 probe: probe.map { p in { try p().map { try WireValue.from($0) } } })
+        try call(operation, try JSONValue.from(input), isIdempotent: isIdempotent,
+                 probe: probe.map { p in { try p().map { try JSONValue.from($0) } } })
             .decode(Output.self)
     }
 
     /// Calls an operation that answers nothing bgsh reads.
     func call<Input: Encodable>(_ operation: String, _ input: Input) throws {
-        _ = try call(operation, try WireValue.from(input), probe: nil)
+        _ = try call(operation, try JSONValue.from(input), probe: nil)
     }
 
     /// Calls an operation: one or more attempts by the retry policy.
     /// - Parameter probe: for a create without an idempotency token, looks whether an attempt
     ///   whose answer was lost already made it (nil when it did not); without one, such a create
     ///   is not attempted again.
-    func call(_ operationName: String, _ input: WireValue, isIdempotent: Bool = false,
-              probe: (() throws -> WireValue?)? = nil) throws -> WireValue {
+    func call(_ operationName: String, _ input: JSONValue, isIdempotent: Bool = false,
+              probe: (() throws -> JSONValue?)? = nil) throws -> JSONValue {
         let operation = try model.operation(operationName)
         var input = input
         // The same token on every attempt, so AWS makes the resource once.
@@ -159,7 +159,7 @@ public final class AWSClient: @unchecked Sendable {
     }
 
     /// Builds, signs and sends one attempt, and reads its answer.
-    func attemptOnce(_ operation: OperationModel, _ input: WireValue, attempt: Int, mustNotRepeat: Bool = false) throws -> WireValue {
+    func attemptOnce(_ operation: OperationModel, _ input: JSONValue, attempt: Int, mustNotRepeat: Bool = false) throws -> JSONValue {
         let wait = context.budget(model.name).take()
         if wait > 0, !context.sleep(wait, context.isCancelled) { throw WireCancelled() }
         var request = try makeRequest(operation, input)
@@ -230,7 +230,7 @@ public final class AWSClient: @unchecked Sendable {
     }
 
     /// The HTTP request of one attempt, before signing.
-    func makeRequest(_ operation: OperationModel, _ input: WireValue) throws -> HTTPRequest {
+    func makeRequest(_ operation: OperationModel, _ input: JSONValue) throws -> HTTPRequest {
         switch model.wireProtocol {
         case .json:
             let body = try operation.input.map { try codec.jsonBody(input, shape: $0) } ?? .object([:])
@@ -263,13 +263,13 @@ public final class AWSClient: @unchecked Sendable {
     }
 
     /// Reads a 2xx answer by the protocol (never by Content-Type: emulators mislabel theirs).
-    func decode(_ operation: OperationModel, _ response: HTTPResponse) throws -> WireValue {
+    func decode(_ operation: OperationModel, _ response: HTTPResponse) throws -> JSONValue {
         guard let output = operation.output else { return .object([:]) }
         switch model.wireProtocol {
         case .json, .restJSON:
             if response.body.isEmpty || response.body.allSatisfy({ $0 == 32 || $0 == 10 || $0 == 13 }) { return .object([:]) }
             do {
-                return try codec.fromJSON(try JSONDecoder().decode(WireValue.self, from: Data(response.body)), shape: output)
+                return try codec.fromJSON(try JSONDecoder().decode(JSONValue.self, from: Data(response.body)), shape: output)
             } catch {
                 throw AWSError(NonAWSAnswer.code, "\(model.name) \(operation.name) answered \(response.status) with a body that is not JSON", statusCode: response.status)
             }

@@ -115,7 +115,7 @@ public final class CredentialChain: CredentialSource, @unchecked Sendable {
         } else {
             throw AWSConfigError("profile \(name) has role_arn but neither source_profile nor credential_source")
         }
-        var input: [String: WireValue] = [
+        var input: [String: JSONValue] = [
             "RoleArn": .string(role),
             "RoleSessionName": .string(config["role_session_name"].flatMap { $0.isEmpty ? nil : $0 } ?? "bgsh-session-\(Int(context.now()))"),
         ]
@@ -161,7 +161,7 @@ public final class CredentialChain: CredentialSource, @unchecked Sendable {
         let file = Hex.string(Insecure.SHA1.hash(data: Array(cacheKey.utf8)))
         let path = env.expand("~/.aws/sso/cache/\(file).json")
         let login = "run `aws sso login --profile \(name)` and try again"
-        guard let text = env.readFile(path), let doc = try? JSONDecoder().decode(WireValue.self, from: Data(text.utf8)),
+        guard let text = env.readFile(path), let doc = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)),
               let token = doc["accessToken"]?.text else {
             throw AWSConfigError("profile \(name): no SSO token is cached (\(path)); \(login)")
         }
@@ -171,7 +171,7 @@ public final class CredentialChain: CredentialSource, @unchecked Sendable {
         let portal = try AWSClient(service: "sso", region: ssoRegion,
                                    endpoint: settings.configuredEndpoint(serviceId: "SSO", serviceKey: "sso"),
                                    credentials: nil, context: context)
-        let answer: WireValue
+        let answer: JSONValue
         do {
             answer = try portal.call("GetRoleCredentials", .object([
                 "roleName": .string(role), "accountId": .string(account), "accessToken": .string(token),
@@ -211,7 +211,7 @@ public final class CredentialChain: CredentialSource, @unchecked Sendable {
         guard child.terminationStatus == 0 else {
             throw AWSConfigError("profile \(name): credential_process failed (exit \(child.terminationStatus)): \(errors.trimmedSpaces.replacingOccurrences(of: "\n", with: " "))")
         }
-        guard let doc = try? JSONDecoder().decode(WireValue.self, from: output) else {
+        guard let doc = try? JSONDecoder().decode(JSONValue.self, from: output) else {
             throw AWSConfigError("profile \(name): credential_process did not print JSON")
         }
         guard doc["Version"]?.text == "1" else {
@@ -279,7 +279,7 @@ public final class CredentialChain: CredentialSource, @unchecked Sendable {
             headers.append(("Authorization", token))
         }
         let response = try fetch(url, headers: headers)
-        guard response.status == 200, let doc = try? JSONDecoder().decode(WireValue.self, from: Data(response.body)),
+        guard response.status == 200, let doc = try? JSONDecoder().decode(JSONValue.self, from: Data(response.body)),
               let key = doc["AccessKeyId"]?.text, let secret = doc["SecretAccessKey"]?.text else {
             throw AWSConfigError("the ECS container credentials endpoint answered \(response.status) without credentials")
         }
@@ -299,7 +299,7 @@ public final class CredentialChain: CredentialSource, @unchecked Sendable {
         let roles = try fetch(base + "/latest/meta-data/iam/security-credentials/", headers: token)
         guard roles.status == 200, let role = String(decoding: roles.body, as: UTF8.self).split(separator: "\n").first else { return nil }
         let answer = try fetch(base + "/latest/meta-data/iam/security-credentials/" + role, headers: token)
-        guard answer.status == 200, let doc = try? JSONDecoder().decode(WireValue.self, from: Data(answer.body)),
+        guard answer.status == 200, let doc = try? JSONDecoder().decode(JSONValue.self, from: Data(answer.body)),
               let key = doc["AccessKeyId"]?.text, let secret = doc["SecretAccessKey"]?.text else { return nil }
         return Credentials(accessKeyId: key, secretAccessKey: secret, sessionToken: doc["Token"]?.text,
                            expiration: doc["Expiration"]?.text.flatMap(epochSeconds(iso:)))

@@ -1,4 +1,5 @@
 import AWSModel
+import AWSSigV4
 import Foundation
 
 /// Writes inputs and reads outputs of one service by its model, for its protocol.
@@ -12,10 +13,10 @@ struct WireCodec {
     // MARK: JSON
 
     /// The input as the JSON protocol's body: only the model's members, under their wire names.
-    func jsonBody(_ value: WireValue, shape: String) throws -> WireValue {
+    func jsonBody(_ value: JSONValue, shape: String) throws -> JSONValue {
         switch (try model.shape(shape), value) {
         case (.structure(let members), .object(let object)):
-            var out: [String: WireValue] = [:]
+            var out: [String: JSONValue] = [:]
             for (key, member) in object where member != .null {
                 guard let spec = members.first(where: { $0.name == key }) else {
                     throw WireModelError("\(model.name) \(shape) has no member \(key)")
@@ -35,10 +36,10 @@ struct WireCodec {
     }
 
     /// A JSON answer with wire names turned back into member names.
-    func fromJSON(_ value: WireValue, shape: String) throws -> WireValue {
+    func fromJSON(_ value: JSONValue, shape: String) throws -> JSONValue {
         switch (try model.shape(shape), value) {
         case (.structure(let members), .object(let object)):
-            var out: [String: WireValue] = [:]
+            var out: [String: JSONValue] = [:]
             for spec in members {
                 if let v = object[spec.locationName ?? spec.name] { out[spec.name] = try fromJSON(v, shape: spec.shape) }
             }
@@ -55,7 +56,7 @@ struct WireCodec {
     // MARK: query and ec2
 
     /// The input as the query protocols' form parameters (without Action and Version).
-    func queryParameters(_ value: WireValue, shape: String) throws -> [(String, String)] {
+    func queryParameters(_ value: JSONValue, shape: String) throws -> [(String, String)] {
         var out: [(String, String)] = []
         try query(value, shape: shape, prefix: "", into: &out)
         return out
@@ -72,7 +73,7 @@ struct WireCodec {
         return member.locationName ?? member.name
     }
 
-    private func query(_ value: WireValue, shape: String, prefix: String, into out: inout [(String, String)]) throws {
+    private func query(_ value: JSONValue, shape: String, prefix: String, into out: inout [(String, String)]) throws {
         switch (try model.shape(shape), value) {
         case (_, .null):
             return
@@ -119,7 +120,7 @@ struct WireCodec {
     }
 
     /// An XML answer as a document with member names: `root` is the response element.
-    func fromXML(_ root: XMLElement, operation: OperationModel) throws -> WireValue {
+    func fromXML(_ root: XMLElement, operation: OperationModel) throws -> JSONValue {
         guard let output = operation.output else { return .object([:]) }
         var body = root
         if let wrapper = operation.resultWrapper {
@@ -129,10 +130,10 @@ struct WireCodec {
         return try xml(body, shape: output)
     }
 
-    private func xml(_ element: XMLElement, shape: String) throws -> WireValue {
+    private func xml(_ element: XMLElement, shape: String) throws -> JSONValue {
         switch try model.shape(shape) {
         case .structure(let members):
-            var out: [String: WireValue] = [:]
+            var out: [String: JSONValue] = [:]
             for spec in members {
                 let wireName = spec.locationName ?? spec.name
                 if case .list(let itemShape, let itemName, let flattened)? = try? model.shape(spec.shape), flattened {
@@ -150,7 +151,7 @@ struct WireCodec {
             return .array(try element.children.filter { $0.name == name }.map { try xml($0, shape: itemShape) })
         case .map(let keyShape, let valueShape, let keyName, let valueName, let flattened):
             let entries = flattened ? [element] : element.children.filter { $0.name == "entry" }
-            var out: [String: WireValue] = [:]
+            var out: [String: JSONValue] = [:]
             for entry in entries {
                 guard let k = entry.child(keyName ?? "key"), let v = entry.child(valueName ?? "value") else { continue }
                 out[try xml(k, shape: keyShape).text ?? k.text] = try xml(v, shape: valueShape)
@@ -183,7 +184,7 @@ struct WireCodec {
         }
         switch wire {
         case .json, .restJSON:
-            guard let doc = try? JSONDecoder().decode(WireValue.self, from: Data(body)), case .object(let o) = doc else { return nil }
+            guard let doc = try? JSONDecoder().decode(JSONValue.self, from: Data(body)), case .object(let o) = doc else { return nil }
             let message = (o["message"] ?? o["Message"] ?? o["errorMessage"])?.text ?? ""
             if isQueryCompatible, let query = headers["x-amzn-query-error"], let code = query.split(separator: ";").first {
                 return AWSError(String(code), message, statusCode: status)
@@ -203,20 +204,4 @@ struct WireCodec {
 }
 
 /// ISO-8601 in UTC with milliseconds, for timestamps in query requests.
-func isoTime(_ seconds: Double) -> String {
-    let whole = Int64(seconds.rounded(.down))
-    var days = whole / 86_400
-    var secs = whole % 86_400
-    if secs < 0 { secs += 86_400; days -= 1 }
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-    let millis = Int64(((seconds - Double(whole)) * 1000).rounded(.down))
-    return String(format: "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%03lldZ", y, m, d, secs / 3600, secs % 3600 / 60, secs % 60, millis)
-}
+func isoTime(_ seconds: Double) -> String { UTCTime(epochSeconds: seconds).iso8601 }

@@ -1,3 +1,4 @@
+import AWSModel
 import BGSHCore
 
 /// Options many commands share, defined once so that their help and completion agree.
@@ -13,6 +14,13 @@ enum CommonOptions {
 }
 
 extension Invocation {
+    /// COMMANDS.md: a new cluster or service becomes current when none is selected (said on stderr).
+    func selectIfNone(_ field: ReferenceWritableKeyPath<Session, String?>, _ kind: String, _ name: String) {
+        guard session[keyPath: field] == nil else { return }
+        session[keyPath: field] = name
+        session.out.writeError("\(kind) \(name) selected\n")
+    }
+
     /// Shows a describe's document, or with `--get FIELD` just that field (stored in `$_` and `--as`).
     func showDescribe(_ document: JSONValue, table: Table, text: [String]) throws {
         if let field = string("get") {

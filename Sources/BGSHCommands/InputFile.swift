@@ -1,3 +1,4 @@
+import AWSModel
 import BGSHCore
 import BGSHSyntax
 import Foundation

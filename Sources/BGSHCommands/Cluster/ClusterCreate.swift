@@ -13,12 +13,7 @@ struct ClusterCreate: Command {
 
     static func run(_ invocation: Invocation) throws {
         try create(invocation)
-        // COMMANDS.md: the new cluster becomes current when none is selected.
-        let name = invocation.string("NAME") ?? ""
-        if invocation.session.cluster == nil {
-            invocation.session.cluster = name
-            invocation.session.out.writeError("cluster \(name) selected\n")
-        }
+        invocation.selectIfNone(\.cluster, "cluster", invocation.string("NAME") ?? "")
     }
 
     static func create(_ invocation: Invocation) throws {

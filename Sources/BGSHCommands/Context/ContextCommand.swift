@@ -1,3 +1,4 @@
+import AWSModel
 import BGSHCore
 
 /// `context`: backend, profile, region, cluster and service.

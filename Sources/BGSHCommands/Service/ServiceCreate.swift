@@ -33,12 +33,7 @@ struct ServiceCreate: Command {
 
     static func run(_ invocation: Invocation) throws {
         try create(invocation)
-        // COMMANDS.md: the new service becomes current when none is selected.
-        let name = invocation.string("NAME") ?? ""
-        if invocation.session.service == nil {
-            invocation.session.service = name
-            invocation.session.out.writeError("service \(name) selected\n")
-        }
+        invocation.selectIfNone(\.service, "service", invocation.string("NAME") ?? "")
     }
 
     static func create(_ invocation: Invocation) throws {

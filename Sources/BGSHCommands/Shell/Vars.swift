@@ -1,3 +1,4 @@
+import AWSModel
 import BGSHCore
 
 /// `vars`: the session variables.

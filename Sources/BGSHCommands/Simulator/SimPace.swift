@@ -1,3 +1,4 @@
+import AWSModel
 import BGSHCore
 
 /// `sim pace instant|real|N`: how the virtual clock runs while bgsh waits.

@@ -1,3 +1,5 @@
+import AWSModel
+
 /// Aligned columns for `--output table`.
 public struct Table: Sendable, Equatable {
     /// Column titles (upper-case by convention).

@@ -1,46 +1,10 @@
+import AWSModel
 import Foundation
 
-/// A protocol-neutral document: what a request's input becomes before it is written in a
-/// protocol, and what a response becomes (from JSON or XML) before it is decoded.
-public indirect enum WireValue: Sendable, Equatable, Codable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([WireValue])
-    case object([String: WireValue])
-
-    /// Decodes any JSON.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let n = try? c.decode(Double.self) { self = .number(n) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([WireValue].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: WireValue].self)) }
-    }
-
-    /// Encodes as JSON.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        switch self {
-        case .null: try c.encodeNil()
-        case .bool(let b): try c.encode(b)
-        case .number(let n):
-            // Whole numbers go out without a fraction (`2`, not `2.0`), as AWS's own clients write them.
-            if n.rounded() == n, abs(n) < 9.0e15 { try c.encode(Int64(n)) } else { try c.encode(n) }
-        case .string(let s): try c.encode(s)
-        case .array(let a): try c.encode(a)
-        case .object(let o): try c.encode(o)
-        }
-    }
-
-    /// An input shape (any Encodable) as a document.
-    public static func from<T: Encodable>(_ value: T) throws -> WireValue {
-        try JSONDecoder().decode(WireValue.self, from: try JSONEncoder().encode(value))
-    }
-
+/// The aws backend reads and writes every protocol through the one JSON document type
+/// (AWSModel's JSONValue): inputs become one before a protocol writes them, answers (JSON or XML)
+/// become one before they are decoded.
+extension JSONValue {
     /// The document decoded as `T`, leniently: members AWS leaves out take their type's empty
     /// value, and scalars are converted as the protocol's text requires (XML gives every scalar
     /// as text; some services send times as ISO-8601 text where the shape has epoch seconds).
@@ -49,7 +13,7 @@ public indirect enum WireValue: Sendable, Equatable, Codable {
     }
 
     /// The member of an object, or nil.
-    public subscript(key: String) -> WireValue? {
+    public subscript(key: String) -> JSONValue? {
         if case .object(let o) = self { return o[key] }
         return nil
     }
@@ -114,10 +78,10 @@ func epochSeconds(iso text: String) -> Double? {
     return Double(days * 86_400 + h * 3600 + mi * 60 + s - offset) + fraction
 }
 
-/// A `Decoder` over a `WireValue` that fills in what AWS leaves out (see `WireValue.decode`).
+/// A `Decoder` over a `JSONValue` that fills in what AWS leaves out (see `JSONValue.decode`).
 struct WireDecoder: Decoder {
     /// nil: the member was absent.
-    let value: WireValue?
+    let value: JSONValue?
     let path: [any CodingKey]
     var codingPath: [any CodingKey] { path }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
@@ -141,7 +105,7 @@ struct WireDecoder: Decoder {
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer { Single(value: value, path: path) }
 
-    func mismatch(_ expected: String, _ got: WireValue) -> DecodingError {
+    func mismatch(_ expected: String, _ got: JSONValue) -> DecodingError {
         DecodingError.typeMismatch(Any.self, .init(codingPath: path, debugDescription: "expected \(expected), found \(got)"))
     }
 
@@ -154,7 +118,7 @@ struct WireDecoder: Decoder {
     }
 
     struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
-        let object: [String: WireValue]
+        let object: [String: JSONValue]
         let path: [any CodingKey]
         var codingPath: [any CodingKey] { path }
         var allKeys: [Key] { object.keys.compactMap { Key(stringValue: $0) } }
@@ -181,10 +145,10 @@ struct WireDecoder: Decoder {
     }
 
     struct Unkeyed: UnkeyedDecodingContainer {
-        let items: [WireValue]
+        let items: [JSONValue]
         let path: [any CodingKey]
         var currentIndex = 0
-        init(items: [WireValue], path: [any CodingKey]) { self.items = items; self.path = path }
+        init(items: [JSONValue], path: [any CodingKey]) { self.items = items; self.path = path }
         var codingPath: [any CodingKey] { path }
         var count: Int? { items.count }
         var isAtEnd: Bool { currentIndex >= items.count }
@@ -208,7 +172,7 @@ struct WireDecoder: Decoder {
     }
 
     struct Single: SingleValueDecodingContainer {
-        let value: WireValue?
+        let value: JSONValue?
         let path: [any CodingKey]
         var codingPath: [any CodingKey] { path }
 
