@@ -33,7 +33,7 @@ let package = Package(
         // The language runtime: session, specs, binder, interpreter, help, completion, output.
         .target(name: "BGSHCore", dependencies: ["BGSHSyntax", "AWSModel"]),
         // The blue-green engine, written once over the Cloud protocols.
-        .target(name: "BGSHDeploy", dependencies: ["AWSModel"]),
+        .target(name: "BGSHDeploy", dependencies: ["AWSModel", "BGSHSyntax"]),
         // One file per command and the one command table.
         .target(name: "BGSHCommands", dependencies: ["BGSHCore", "BGSHDeploy", "AWSModel"]),
         // libedit, through its readline-compatible API.

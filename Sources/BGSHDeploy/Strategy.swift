@@ -1,3 +1,5 @@
+import BGSHSyntax
+
 /// A schedule of shifts: manual, all-at-once, canary P% then 100 % after T, linear +P% every T.
 public struct Strategy: Sendable, Equatable, CustomStringConvertible {
     /// The name as typed (`canary:10%:5m`).
@@ -29,40 +31,18 @@ public struct Strategy: Sendable, Equatable, CustomStringConvertible {
         guard parts.count == 3, ["canary", "linear"].contains(parts[0]) else {
             return .failure(StrategyError("'\(text)' is not a strategy: manual, all-at-once, canary:P%:T, linear:P%:T or a CodeDeployDefault.ECS… name"))
         }
-        guard let percent = parsePercent(parts[1]), percent > 0, percent < 1000 else {
+        // The language's own literals (BGSHSyntax), with their range and overflow guards.
+        guard case .success(let share) = Percentage.parse(parts[1], allowsSign: false), share.tenths > 0, share.tenths < 1000 else {
             return .failure(StrategyError("'\(parts[1])' in '\(text)' is not a percentage between 0% and 100% (like 10%)"))
         }
-        guard let interval = parseDuration(parts[2]), interval > 0 else {
+        guard case .success(let duration) = Duration.parse(parts[2]), duration.seconds > 0 else {
             return .failure(StrategyError("'\(parts[2])' in '\(text)' is not a duration (like 5m)"))
         }
+        let percent = share.tenths, interval = duration.seconds
         if parts[0] == "canary" { return .success(Strategy(name: text, steps: [percent, 1000], interval: interval)) }
         var steps = Array(stride(from: percent, to: 1000, by: percent))
         steps.append(1000)
         return .success(Strategy(name: text, steps: steps, interval: interval))
-    }
-
-    static func parsePercent(_ text: String) -> Int? {
-        guard text.hasSuffix("%") else { return nil }
-        let body = text.dropLast()
-        let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard pieces.count <= 2, let whole = Int(pieces[0]), pieces.count == 1 || pieces[1].count == 1, let tenth = pieces.count == 2 ? Int(pieces[1]) : 0 else { return nil }
-        return whole * 10 + tenth
-    }
-
-    static func parseDuration(_ text: String) -> Int? {
-        var total = 0, number = ""
-        for ch in text {
-            if ch.isNumber { number.append(ch); continue }
-            guard let n = Int(number) else { return nil }
-            switch ch {
-            case "h": total += n * 3600
-            case "m": total += n * 60
-            case "s": total += n
-            default: return nil
-            }
-            number = ""
-        }
-        return number.isEmpty ? total : nil
     }
 }
 

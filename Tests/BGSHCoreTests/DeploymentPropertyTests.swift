@@ -89,6 +89,17 @@ import Testing
         #expect(w.blue <= 999 && w.green <= 999)
     }
 
+    /// Inputs that crashed the engine's own copy of the literal parser (an overflow each).
+    @Test(arguments: ["canary:10%:9999999999999999h", "canary:999999999999999999%:5m", "linear:10%:99999999999999999999m",
+                      "canary:0%:5m", "linear:100%:1m", "canary:10%:0s", "canary:10:5m"])
+    func strategiesOutOfRangeAreRefused(_ text: String) {
+        guard case .failure(let error) = Strategy.parse(text) else {
+            Issue.record("\(text) was taken")
+            return
+        }
+        #expect(error.message.contains("in '\(text)'"))
+    }
+
     @Test func strategies() throws {
         #expect(try Strategy.parse("canary:10%:5m").get().steps == [100, 1000])
         #expect(try Strategy.parse("canary:10%:5m").get().interval == 300)
