@@ -96,6 +96,7 @@ struct Launcher {
             // SIGINT/SIGTERM in a runbook: finish the API call under way, then stop cleanly.
             LineEditor.installSignalHandlers()
             session.takeInterrupt = { LineEditor.takeInterrupt() || LineEditor.isHangingUp }
+            session.isInterruptPending = { LineEditor.isInterruptPending }
         }
 
         if let text = options.commands {

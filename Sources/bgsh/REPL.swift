@@ -16,6 +16,7 @@ struct REPL {
                                 completion: CompletionAdapter(interpreter: interpreter))
         session.historyProvider = { editor.historyEntries() }
         session.takeInterrupt = { LineEditor.takeInterrupt() }
+        session.isInterruptPending = { LineEditor.isInterruptPending }
         session.ask = { question in
             if case .line(let answer) = editor.read(prompt: question) { return answer }
             return nil

@@ -185,6 +185,31 @@ def test_ctrl_c_during_wait_asks_and_rolls_back(home):
     leave(p)
 
 
+def test_ctrl_c_ends_sleep_and_wait_at_once_under_pace_real(home):
+    setup = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "TranscriptTests", "Transcripts", "lib", "web-setup.bgsh")
+    prepare(home, open(setup).read() + "\nsim pace real\n")
+    p = shell(home)
+    p.expect_exact(PROMPT)
+    p.sendline("sleep 10m")
+    time.sleep(0.5)
+    start = time.monotonic()
+    p.sendintr()
+    p.expect_exact("sleep interrupted")
+    p.expect_exact(PROMPT)
+    assert time.monotonic() - start < 5, "sleep took %.1f s to answer Ctrl-C" % (time.monotonic() - start)
+    p.sendline("cluster web; service web")
+    p.expect_exact("bgsh[sim] us-east-1/web/web> ")
+    p.sendline("deploy --image nginx:1.29 --strategy canary:10%:5m --wait")
+    time.sleep(1.5)  # green's tasks start on a real-time clock: minutes of waiting ahead
+    start = time.monotonic()
+    p.sendintr()
+    p.expect_exact("[d]etach, [h]old or [r]ollback? ")
+    assert time.monotonic() - start < 5, "wait took %.1f s to ask" % (time.monotonic() - start)
+    p.sendline("r")
+    p.expect_exact("rolled back")
+    leave(p)
+
+
 def test_utf8_input(home):
     p = shell(home)
     p.expect_exact(PROMPT)

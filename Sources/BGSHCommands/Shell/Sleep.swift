@@ -11,12 +11,15 @@ struct Sleep: Command {
 
     static func run(_ invocation: Invocation) throws {
         guard let duration = invocation.duration("DURATION") else { return }
-        if let emulator = invocation.session.backend.emulator {
-            // Under `sim pace N` the wait takes wall time too, so another shell can act meanwhile.
-            if let pace = try emulator.pace() { Thread.sleep(forTimeInterval: Double(duration.seconds) / pace) }
-            try emulator.advance(seconds: Double(duration.seconds))
-        } else {
-            Thread.sleep(forTimeInterval: Double(duration.seconds))
+        // Under `sim pace N` (and on AWS) the wait takes wall time, so another shell can act
+        // meanwhile; Ctrl-C ends it at once.
+        guard try DeployContext.pass(Double(duration.seconds), invocation) else {
+            // A runbook stops between commands on the pending interrupt (exit 130); at the prompt
+            // the shell takes it here and carries on.
+            if invocation.session.isInteractive, invocation.session.takeInterrupt?() == true {
+                throw invocation.failure("sleep interrupted")
+            }
+            return
         }
     }
 }

@@ -26,15 +26,29 @@ enum DeployContext {
     }
 
     /// Lets `seconds` of deployment time pass: the virtual clock jumps (or runs at `sim pace`);
-    /// on AWS the wall clock does.
-    static func pass(_ seconds: Double, _ invocation: Invocation) throws {
-        guard seconds > 0 else { return }
-        if let emulator = invocation.session.backend.emulator {
-            if let pace = try emulator.pace() { Thread.sleep(forTimeInterval: seconds / pace) }
-            try emulator.advance(seconds: seconds)
-        } else {
-            Thread.sleep(forTimeInterval: seconds)
+    /// on AWS the wall clock does. A Ctrl-C ends it within 50 ms (it stays pending for the caller
+    /// to take), and then only the time that really passed has passed.
+    /// - Returns: false when it was interrupted.
+    @discardableResult
+    static func pass(_ seconds: Double, _ invocation: Invocation) throws -> Bool {
+        guard seconds > 0 else { return true }
+        let emulator = invocation.session.backend.emulator
+        guard let perSecond = try emulator.map({ try $0.pace() }) ?? 1 else {
+            try emulator?.advance(seconds: seconds)  // `sim pace instant`: a jump, nothing to wait for
+            return true
         }
+        let isPending = invocation.session.isInterruptPending ?? { false }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let wall = seconds / perSecond
+        var elapsed = 0.0
+        var interrupted = false
+        while elapsed < wall {
+            if isPending() { interrupted = true; break }
+            Thread.sleep(forTimeInterval: min(0.05, wall - elapsed))
+            elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+        try emulator?.advance(seconds: interrupted ? min(seconds, elapsed * perSecond) : seconds)
+        return !interrupted
     }
 
     /// Runs a controller call, turning its refusals into errors that say what to do.

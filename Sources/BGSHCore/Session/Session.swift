@@ -66,6 +66,9 @@ public final class Session {
     /// True once (and clears) when the user pressed Ctrl-C or the process got SIGINT/SIGTERM:
     /// long commands check it between API calls, runbooks between commands.
     public var takeInterrupt: (() -> Bool)?
+    /// True while a Ctrl-C (or SIGTERM) is pending, without taking it: a wait stops at once and
+    /// leaves it to the command to take.
+    public var isInterruptPending: (() -> Bool)?
     /// Asks a question and returns the answer (nil when nobody can answer).
     public var ask: ((String) -> String?)?
     /// The history of this and earlier interactive sessions, for `history`.
