@@ -29,7 +29,7 @@ struct ServiceCreate: Command {
                   CommonOptions.as],
         examples: [Example("service create myBGService --taskdef ecs-bg-task-def-v1 --blue-tg blue-tg --green-tg green-tg --listener my-ecs-alb:80 --container php-app --port 80 --desired 1 --subnets $SUB1,$SUB2 --security-groups $SG",
                            "the seed's service under bgsh's taskset controller")],
-        isMutating: true)
+        isMutating: true, scope: .cluster)
 
     static func run(_ invocation: Invocation) throws {
         try create(invocation)

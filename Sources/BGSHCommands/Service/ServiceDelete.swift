@@ -9,7 +9,7 @@ struct ServiceDelete: Command {
         arguments: [ArgumentSpec("NAME", .resource(.service), help: "the service")],
         options: [.flag("force", help: "delete it even while its desired count is above 0"), CommonOptions.yes],
         examples: [Example("service delete myBGService --force --yes", "stop its tasks and delete it, without asking")],
-        isMutating: true)
+        isMutating: true, scope: .cluster)
 
     static func run(_ invocation: Invocation) throws {
         let cluster = try invocation.session.requireCluster()

@@ -9,7 +9,7 @@ struct ServiceDescribe: Command {
         summary: "describe a service (DescribeServices); the current one by default",
         arguments: [ArgumentSpec("NAME", .resource(.service), optional: true, help: "a service name or ARN")],
         options: [CommonOptions.get, CommonOptions.as],
-        examples: [Example("service describe myBGService --get runningCount", "how many tasks run")])
+        examples: [Example("service describe myBGService --get runningCount", "how many tasks run")], scope: .service)
 
     static func run(_ invocation: Invocation) throws {
         guard let reference = invocation.string("NAME") ?? invocation.session.service else {

@@ -7,7 +7,7 @@ struct ServiceEvents: Command {
         ["service", "events"], group: .resources,
         summary: "a service's events, newest first (DescribeServices)",
         arguments: [ArgumentSpec("NAME", .resource(.service), optional: true, help: "a service (default: the current one)")],
-        examples: [Example("service events", "what ECS did lately")])
+        examples: [Example("service events", "what ECS did lately")], scope: .service)
 
     static func run(_ invocation: Invocation) throws {
         guard let reference = invocation.string("NAME") ?? invocation.session.service else {

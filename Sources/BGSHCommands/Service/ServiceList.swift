@@ -7,7 +7,7 @@ struct ServiceList: Command {
     static let spec = CommandSpec(
         ["service", "list"], group: .resources,
         summary: "list the current cluster's services (ListServices)",
-        examples: [Example("service list", "name, controller and task counts of each")])
+        examples: [Example("service list", "name, controller and task counts of each")], scope: .cluster)
 
     static func run(_ invocation: Invocation) throws {
         let cluster = try invocation.session.requireCluster()

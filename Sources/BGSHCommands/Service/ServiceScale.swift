@@ -8,7 +8,7 @@ struct ServiceScale: Command {
         summary: "set the current service's desired task count (UpdateService)",
         arguments: [ArgumentSpec("COUNT", .integer(0...1000), help: "how many tasks")],
         examples: [Example("service scale 3", "run three tasks")],
-        isMutating: true)
+        isMutating: true, scope: .service)
 
     static func run(_ invocation: Invocation) throws {
         let cluster = try invocation.session.requireCluster()

@@ -7,7 +7,7 @@ struct Tasks: Command {
     static let spec = CommandSpec(
         ["tasks"], group: .resources,
         summary: "the current service's tasks with their status, address and colour (ListTasks, DescribeTasks)",
-        examples: [Example("tasks", "one row a task")])
+        examples: [Example("tasks", "one row a task")], scope: .service)
 
     static func run(_ invocation: Invocation) throws {
         let cluster = try invocation.session.requireCluster()

@@ -20,7 +20,7 @@ struct Assert: Command {
         examples: [Example("assert exists cluster ECS-BlueGreenCluster", "the cluster exists and is ACTIVE"),
                    Example("assert $COLOR == blue", "a variable has a value"),
                    Example("assert weight green == 100%", "all production traffic on green"),
-                   Example("assert deployment == succeeded", "the deployment ended well")])
+                   Example("assert deployment == succeeded", "the deployment ended well")], scope: .service)
 
     static let kinds = ResourceKind.allCases.map(\.rawValue)
 

@@ -11,7 +11,7 @@ struct SimFail: Command {
         options: [.option("rate", .percentage(allowsSign: false), valueName: "P%", help: "stay healthy but answer P% of requests with 5xx")],
         examples: [Example("sim fail green", "green's targets turn unhealthy; a waiting deployment rolls back"),
                    Example("sim fail green --rate 30%", "green answers 30% of `sim traffic` with 5xx (what alarms watch)")],
-        isMutating: true)
+        isMutating: true, scope: .service)
 
     /// A colour of the current service (before a deployment, green is the group the next green
     /// will use) or a target group by name or ARN.
@@ -48,7 +48,7 @@ struct SimHeal: Command {
         summary: "end injected health failures (of one colour or target group, or all)",
         arguments: [ArgumentSpec("TARGET", .resource(.targetGroup), optional: true, help: "blue, green or a target group (default: all)")],
         examples: [Example("sim heal", "every target group passes its checks again")],
-        isMutating: true)
+        isMutating: true, scope: .service)
 
     static func run(_ invocation: Invocation) throws {
         let emulator = try invocation.session.emulator(for: "sim heal")

@@ -9,7 +9,7 @@ struct SimTraffic: Command {
         summary: "send N simulated requests through the production listener: the split and 5xx per colour, fed to the ALB metrics alarms watch",
         arguments: [ArgumentSpec("REQUESTS", .integer(1...1_000_000), help: "how many requests")],
         examples: [Example("sim traffic 1000", "about 100 to green at a 10% split")],
-        isMutating: true)
+        isMutating: true, scope: .service)
 
     static func run(_ invocation: Invocation) throws {
         let emulator = try invocation.session.emulator(for: "sim traffic")

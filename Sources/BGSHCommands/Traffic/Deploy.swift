@@ -20,7 +20,7 @@ struct Deploy: Command {
                   .option("timeout", .duration, valueName: "DURATION", help: "with --wait: give up after this long")],
         examples: [Example("deploy --image ecs-demo-app:v2 --strategy canary:10%:5m --wait", "canary, then all; wait for the end"),
                    Example("deploy web:3", "deploy revision 3 by hand: then `shift 10%`, `promote`")],
-        isMutating: true)
+        isMutating: true, scope: .service)
 
     static func run(_ invocation: Invocation) throws {
         let controller = try DeployContext.controller(invocation)

@@ -7,7 +7,7 @@ struct Deployments: Command {
     static let spec = CommandSpec(
         ["deployments"], group: .blueGreen,
         summary: "the current service's deployments, newest first",
-        examples: [Example("deployments", "id and outcome of each")])
+        examples: [Example("deployments", "id and outcome of each")], scope: .service)
 
     static func run(_ invocation: Invocation) throws {
         let controller = try DeployContext.controller(invocation)

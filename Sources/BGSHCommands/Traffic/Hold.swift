@@ -7,7 +7,7 @@ struct Hold: Command {
         ["hold"], group: .blueGreen,
         summary: "pause the deployment's schedule (nothing shifts until `resume`)",
         examples: [Example("hold", "keep the current split while you look")],
-        isMutating: true)
+        isMutating: true, scope: .service)
 
     static func run(_ invocation: Invocation) throws {
         let controller = try DeployContext.controller(invocation)
@@ -22,7 +22,7 @@ struct Resume: Command {
         ["resume"], group: .blueGreen,
         summary: "resume a held schedule from its current step (the interval starts again)",
         examples: [Example("resume", "go on with the schedule")],
-        isMutating: true)
+        isMutating: true, scope: .service)
 
     static func run(_ invocation: Invocation) throws {
         let controller = try DeployContext.controller(invocation)

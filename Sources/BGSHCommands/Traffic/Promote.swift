@@ -8,7 +8,7 @@ struct Promote: Command {
         summary: "green to 100% and primary; blue is kept for the termination wait, then removed",
         options: [.flag("force", help: "promote even when green has no healthy target")],
         examples: [Example("promote", "end the deployment in green's favour")],
-        isMutating: true)
+        isMutating: true, scope: .service)
 
     static func run(_ invocation: Invocation) throws {
         let controller = try DeployContext.controller(invocation)

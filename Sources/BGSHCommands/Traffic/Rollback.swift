@@ -8,7 +8,7 @@ struct Rollback: Command {
         summary: "production traffic back to blue at 100%, green removed; works whenever blue still exists",
         options: [CommonOptions.yes],
         examples: [Example("rollback", "undo the deployment in progress")],
-        isMutating: true)
+        isMutating: true, scope: .service)
 
     static func run(_ invocation: Invocation) throws {
         let controller = try DeployContext.controller(invocation)

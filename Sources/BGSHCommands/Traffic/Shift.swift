@@ -10,7 +10,7 @@ struct Shift: Command {
         arguments: [ArgumentSpec("SHARE", .percentage(allowsSign: true), help: "N% sets it; +N% / -N% moves it")],
         options: [.flag("force", help: "shift even when green has no healthy target")],
         examples: [Example("shift 10%", "a tenth of production traffic to green"), Example("shift +15%", "15 points more")],
-        isMutating: true)
+        isMutating: true, scope: .service)
 
     static func run(_ invocation: Invocation) throws {
         guard let share = invocation.percentage("SHARE") else { return }

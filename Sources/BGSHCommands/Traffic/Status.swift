@@ -8,7 +8,7 @@ struct Status: Command {
         ["status"], group: .blueGreen,
         summary: "the deployment: id, strategy and step, state, weights, tasks and target health per colour, timers",
         options: [.flag("watch", help: "print it again whenever it changes, driving the schedule, until the deployment ends (Ctrl-C asks what to do)")],
-        examples: [Example("status", "where the deployment is"), Example("status --watch", "follow it to the end")])
+        examples: [Example("status", "where the deployment is"), Example("status --watch", "follow it to the end")], scope: .service)
 
     static func view(_ view: DeploymentView) -> View {
         func side(_ name: String, _ s: Side?) -> [String] {

@@ -10,7 +10,7 @@ struct Wait: Command {
         arguments: [ArgumentSpec("UNTIL", .choice(["healthy", "shifted", "done"]), help: "what to wait for")],
         options: [.option("timeout", .duration, valueName: "DURATION", help: "give up after this long (default: the schedule's remaining time + 10m)"),
                   .flag("no-auto-rollback", help: "do not roll back when green turns unhealthy")],
-        examples: [Example("wait done", "until succeeded, rolled back or failed"), Example("wait healthy --timeout 5m", "green's targets all healthy")])
+        examples: [Example("wait done", "until succeeded, rolled back or failed"), Example("wait healthy --timeout 5m", "green's targets all healthy")], scope: .service)
 
     static func run(_ invocation: Invocation) throws {
         try waitFor(invocation.string("UNTIL") ?? "done", timeout: invocation.duration("timeout")?.seconds,

@@ -154,8 +154,9 @@ public final class Interpreter {
             if binding.isHelp {
                 session.out.write(try Help.render(binding.helpPath, table: table))
             } else {
-                try binding.command.run(Invocation(session: session, interpreter: self, binding: binding,
-                                                   words: command.words, source: source))
+                let invocation = Invocation(session: session, interpreter: self, binding: binding,
+                                            words: command.words, source: source)
+                try Interpreter.withScope(invocation) { try binding.command.run(invocation) }
             }
             status = 0
         } catch let error as CommandError {
@@ -175,6 +176,23 @@ public final class Interpreter {
         }
         session.lastStatus = status
         return status
+    }
+
+    /// Runs a scoped command with its `--cluster`/`--service` for it alone: the context is put
+    /// back afterwards, whatever the command did or threw.
+    static func withScope(_ invocation: Invocation, _ body: () throws -> Void) throws {
+        guard invocation.spec.scope != .none else { return try body() }
+        let cluster = invocation.string("cluster"), service = invocation.spec.scope == .service ? invocation.string("service") : nil
+        guard cluster != nil || service != nil else { return try body() }
+        let session = invocation.session
+        let saved = (cluster: session.cluster, service: session.service)
+        if let cluster, cluster != saved.cluster { session.cluster = cluster }  // another cluster: no service of it is selected
+        if let service { session.service = service }
+        defer {
+            session.cluster = saved.cluster
+            session.service = saved.service
+        }
+        try body()
     }
 
     // MARK: files

@@ -68,6 +68,13 @@ public struct Example: Sendable {
     }
 }
 
+/// What a command acts within, beyond its own arguments: the current cluster, or the current
+/// service (in the current cluster). Such a command also takes `--cluster C` (and `--service S`)
+/// for that one command, without changing the context, as the aws CLI's `--cluster` does.
+public enum CommandScope: Sendable {
+    case none, cluster, service
+}
+
 /// Everything there is to know about a command's surface: the one description that drives the
 /// binder, `help`, completion, the shell completion scripts and the docs.
 public struct CommandSpec: Sendable {
@@ -87,11 +94,13 @@ public struct CommandSpec: Sendable {
     public var examples: [Example]
     /// Changes the cloud (so it honours `--dry-run`).
     public var isMutating: Bool
+    /// The context it acts in.
+    public var scope: CommandScope
 
     /// Creates a spec.
     public init(_ path: [String], group: CommandGroup, summary: String, discussion: String? = nil,
                 arguments: [ArgumentSpec] = [], options: [OptionSpec] = [], examples: [Example],
-                isMutating: Bool = false) {
+                isMutating: Bool = false, scope: CommandScope = .none) {
         self.path = path
         self.group = group
         self.summary = summary
@@ -100,6 +109,14 @@ public struct CommandSpec: Sendable {
         self.options = options
         self.examples = examples
         self.isMutating = isMutating
+        self.scope = scope
+        // The scope's options come from the scope, so every scoped command has them alike.
+        if scope != .none {
+            self.options.append(.option("cluster", .resource(.cluster), valueName: "C", help: "the cluster, for this command only (default: the current one)"))
+        }
+        if scope == .service {
+            self.options.append(.option("service", .resource(.service), valueName: "S", help: "the service, for this command only (default: the current one)"))
+        }
     }
 
     /// `cluster create`.
