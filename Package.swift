@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bgsh", targets: ["bgsh"]),
+        // libFuzzer over the lexer, parser and binder with the command table: scripts/fuzz
+        // builds it with -sanitize=fuzzer,address (no GRDB, no bgsh main).
+        .executable(name: "bgsh-fuzz", targets: ["bgsh-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,6 +43,8 @@ let package = Package(
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // The terminal: never imports BGSHCore (it has its own small completion protocol).
         .target(name: "BGSHLineEditor", dependencies: ["CLibEdit"]),
+        .executableTarget(name: "bgsh-fuzz", dependencies: ["BGSHSyntax", "BGSHCore", "BGSHCommands", "AWSModel"],
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .executableTarget(name: "bgsh", dependencies: [
             "BGSHCore", "BGSHCommands", "BGSHSim", "BGSHLineEditor", "AWSModel", "AWSWire",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
