@@ -30,6 +30,7 @@ final class NoBackend: Backend {
     func accountId() throws -> String { throw BackendUnavailable("no backend while fuzzing") }
 }
 
+#if BGSH_FUZZ
 /// libFuzzer's driver, for a program whose `main` is its own.
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
@@ -42,3 +43,11 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
     var arguments = argv
     return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzz(data, size) }
 }
+#else
+/// Built without the fuzzer (a plain `swift build`): says how to build it.
+@_cdecl("bgsh_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    print("bgsh-fuzz: built without libFuzzer; run scripts/fuzz (it builds with -sanitize=fuzzer,address)")
+    return 2
+}
+#endif
