@@ -119,7 +119,7 @@ struct Launcher {
         return REPL(interpreter: interpreter, historyPath: historyPath).run()
     }
 
-    /// Asks on the terminal (an MFA code), without echoing what is typed.
+    /// Asks on the terminal (an MFA code; shown as typed, as the aws CLI shows it: a one-time code).
     static let askOnTerminal: @Sendable (String) -> String? = { question in
         guard let tty = fopen("/dev/tty", "r+") else { return nil }
         defer { fclose(tty) }
