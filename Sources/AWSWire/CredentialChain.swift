@@ -122,11 +122,11 @@ public final class CredentialChain: CredentialSource, @unchecked Sendable {
         if let external = config["external_id"], !external.isEmpty { input["ExternalId"] = .string(external) }
         if let duration = config["duration_seconds"].flatMap({ Int($0) }) { input["DurationSeconds"] = .number(Double(duration)) }
         if let serial = config["mfa_serial"], !serial.isEmpty {
-            guard let prompt, let code = prompt("Enter MFA code for \(serial): "), !code.isEmpty else {
+            guard let prompt, let code = prompt("Enter MFA code for \(serial): "), !code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw AWSConfigError("profile \(name) needs an MFA code (mfa_serial \(serial)), and no terminal can ask for one")
             }
             input["SerialNumber"] = .string(serial)
-            input["TokenCode"] = .string(code.trimmedSpaces)
+            input["TokenCode"] = .string(code.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         let region = config["sts_regional_endpoints"] == "legacy" ? "us-east-1" : (settings.region ?? "us-east-1")
         let sts = try AWSClient(service: "sts", region: region,

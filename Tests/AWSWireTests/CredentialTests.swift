@@ -118,6 +118,28 @@ struct CredentialCase: Decodable, CustomTestStringConvertible {
         #expect(t.sent.first?.header("Authorization")?.contains("Credential=AKENV/") == true)
     }
 
+    @Test func mfaSerialAsksForTheCodeAndSendsIt() throws {
+        let c = CredentialCase(name: "mfa", config: "[profile deploy]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = base\nmfa_serial = arn:aws:iam::1:mfa/ops\n",
+                               credentials: "[base]\naws_access_key_id = AKBASE\naws_secret_access_key = s\n")
+        let (dir, env) = try c.materialize()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let t = ScriptedTransport(body: CredentialTests.assumeRoleAnswer)
+        let asked = WaitLog()
+        let settings = AWSSettings(environment: AWSEnvironment(variables: env), flags: AWSFlags(profile: "deploy", region: "us-east-1"))
+        let context = WireContext(transport: t, retry: RetryPolicy(maxAttempts: 1))
+        context.now = { 1_900_000_000 }
+        let chain = CredentialChain(settings: settings, context: context, prompt: { question in asked.addLine(question); return " 123456\n" })
+        #expect(try chain.credentials().accessKeyId == "ASIAROLE")
+        #expect(asked.lines == ["Enter MFA code for arn:aws:iam::1:mfa/ops: "])
+        #expect(t.sent.first?.form["SerialNumber"] == "arn:aws:iam::1:mfa/ops")
+        #expect(t.sent.first?.form["TokenCode"] == "123456")
+        // Nobody to ask (a runbook without a terminal): a clear error, no call.
+        let silent = CredentialChain(settings: settings, context: WireContext(transport: t, retry: RetryPolicy(maxAttempts: 1)), prompt: nil)
+        let error = #expect(throws: AWSConfigError.self) { _ = try silent.credentials() }
+        #expect(error?.description.contains("needs an MFA code") == true)
+        #expect(t.sent.count == 1)
+    }
+
     @Test func aRoleWithoutASourceIsRefused() throws {
         let c = CredentialCase(name: "no-source", config: "[profile deploy]\nrole_arn = arn:aws:iam::1:role/r\n")
         let (dir, env) = try c.materialize()
