@@ -25,7 +25,7 @@ public struct CodeDeployController: BlueGreenController {
         return (service, tags)
     }
 
-    static func tag(_ service: Service, _ key: String) -> String? { service.tags?.first { $0.key == key }?.value }
+    static func tag(_ service: Service, _ key: String) -> String? { Tag.value(of: key, in: service.tags) }
 
     public func observe() throws -> DeploymentView {
         let (service, setup) = try service()

@@ -31,7 +31,7 @@ public struct ServiceTags: Sendable {
 
     /// Reads them back; nil for a service bgsh did not create.
     public init?(_ tags: [Tag]?) {
-        let map = Dictionary((tags ?? []).map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let map = Dictionary((tags ?? []).map { ($0.key, Tag.decodedValue($0.value)) }, uniquingKeysWith: { a, _ in a })
         guard let controller = map["bgsh:controller"], let blue = map["bgsh:blue-tg"], let green = map["bgsh:green-tg"],
               let listener = map["bgsh:listener"], let container = map["bgsh:container"], let port = map["bgsh:port"].flatMap(Int.init) else { return nil }
         self.init(controller: controller, blueTargetGroup: blue, greenTargetGroup: green, listener: listener,

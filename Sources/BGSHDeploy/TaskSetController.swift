@@ -58,9 +58,7 @@ public struct TaskSetController {
         return tags
     }
 
-    static func tag(_ service: Service, _ key: String) -> String? {
-        service.tags?.first { $0.key == key }?.value
-    }
+    static func tag(_ service: Service, _ key: String) -> String? { Tag.value(of: key, in: service.tags) }
 
     /// The deployment as AWS holds it now: 4 calls (DescribeServices, DescribeListeners and
     /// DescribeTargetHealth for each colour).
@@ -134,7 +132,8 @@ public struct TaskSetController {
     // MARK: acting
 
     func tag(_ service: Service, _ pairs: [(String, String)]) throws {
-        try cloud.tagResource(TagResourceInput(resourceArn: service.serviceArn ?? "", tags: pairs.map { Tag(key: $0.0, value: $0.1) }))
+        // AWS: tag values hold only letters, digits, spaces and _ . : / = + - @ (a strategy has a %).
+        try cloud.tagResource(TagResourceInput(resourceArn: service.serviceArn ?? "", tags: pairs.map { Tag(key: $0.0, value: Tag.encodedValue($0.1)) }))
     }
 
     func setWeights(_ setup: ServiceTags, blueTG: String, greenTG: String, greenTenths: Int) throws {
@@ -258,7 +257,10 @@ public struct TaskSetController {
     func record(_ service: Service, _ id: String?, _ state: DeploymentState) throws {
         var history = (Self.tag(service, DeploymentTags.history) ?? "").split(separator: ",").map(String.init)
         history.append("\(id ?? "?"):\(state.rawValue)")
-        try tag(service, [(DeploymentTags.state, state.rawValue), (DeploymentTags.history, history.suffix(20).joined(separator: ","))])
+        // The last 10 deployments, within AWS's 256 characters for a tag value (encoded).
+        var kept = Array(history.suffix(10))
+        while kept.count > 1, Tag.encodedValue(kept.joined(separator: ",")).count > Tag.maxValueLength { kept.removeFirst() }
+        try tag(service, [(DeploymentTags.state, state.rawValue), (DeploymentTags.history, kept.joined(separator: ","))])
     }
 
     /// One round of driving: ends a due termination wait, rolls back on unhealthy green, applies

@@ -282,6 +282,8 @@ extension SimCloud {
         guard SimCloud.isValidFamily(input.serviceName) else {
             throw AWSError("InvalidParameterException", "Service name can contain up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens.")
         }
+        // AWS (botocore's model): tag keys 1–128 and values 0–256 characters of a limited set, 50 at most.
+        if let why = Tag.violation(input.tags ?? []) { throw AWSError("InvalidParameterException", why) }
         let controller = input.deploymentController?.type ?? "ECS"
         guard ["ECS", "CODE_DEPLOY", "EXTERNAL"].contains(controller) else {
             throw AWSError("InvalidParameterException", "Invalid deployment controller type: \(controller)")
@@ -475,6 +477,7 @@ extension SimCloud {
         if let scale = input.scale?.value, !(0...100).contains(scale) {
             throw AWSError("InvalidParameterException", "Scale value must be between 0 and 100 percent.")
         }
+        if let why = Tag.violation(input.tags ?? []) { throw AWSError("InvalidParameterException", why) }
         return try write("CreateTaskSet") { tx in
             var (cluster, service) = try requireExternalService(tx, cluster: input.cluster, service: input.service)
             guard let definition = try findTaskDefinition(tx, input.taskDefinition), definition.status == "ACTIVE" else {
@@ -640,14 +643,21 @@ extension SimCloud {
     }
 
     public func tagResource(_ input: TagResourceInput) throws {
+        if let why = Tag.violation(input.tags) { throw AWSError("InvalidParameterException", why) }
         try write("TagResource") { tx in
             let (cluster, service0, index) = try taggable(tx, input.resourceArn)
             var service = service0
+            let merged: [Tag]
             if let index, var sets = service.taskSets {
-                sets[index].tags = SimCloud.merged(sets[index].tags, with: input.tags)
+                merged = SimCloud.merged(sets[index].tags, with: input.tags)
+                sets[index].tags = merged
                 service.taskSets = sets
             } else {
-                service.tags = SimCloud.merged(service.tags, with: input.tags)
+                merged = SimCloud.merged(service.tags, with: input.tags)
+                service.tags = merged
+            }
+            if merged.count > Tag.maxCount {
+                throw AWSError("InvalidParameterException", "a resource takes at most \(Tag.maxCount) tags; it would have \(merged.count)")
             }
             try save(tx, service, cluster: cluster)
         }

@@ -141,3 +141,72 @@ public struct DeleteClusterOutput: Codable, Hashable, Sendable {
     public var cluster: Cluster
     public init(cluster: Cluster) { self.cluster = cluster }
 }
+
+extension Tag {
+    /// ECS's limits (botocore's model: TagKey 1–128, TagValue 0–256 characters of letters,
+    /// digits, white space and `_ . : / = + - @`; at most 50 tags a resource).
+    public static let maxKeyLength = 128, maxValueLength = 256, maxCount = 50
+
+    /// True for a character ECS takes in a tag key or value.
+    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .spaceSeparator, .lineSeparator, .paragraphSeparator:
+            return true
+        default:
+            return "_.:/=+-@".unicodeScalars.contains(scalar)
+        }
+    }
+
+    /// Why ECS would refuse these tags, or nil when it takes them.
+    public static func violation(_ tags: [Tag], existing: Int = 0) -> String? {
+        if tags.count + existing > maxCount { return "a resource takes at most \(maxCount) tags" }
+        for tag in tags {
+            if tag.key.isEmpty || tag.key.count > maxKeyLength { return "tag key '\(tag.key.prefix(40))' must be 1 to \(maxKeyLength) characters" }
+            if tag.value.count > maxValueLength { return "the value of tag '\(tag.key)' is longer than \(maxValueLength) characters" }
+            if let bad = (tag.key + tag.value).unicodeScalars.first(where: { !isAllowed($0) }) {
+                return "tag '\(tag.key)' has '\(Character(bad))', which tags cannot hold (letters, digits, spaces and _ . : / = + - @)"
+            }
+        }
+        return nil
+    }
+
+    /// A value ECS takes, whatever `text` holds: every character outside ECS's set (and `=`
+    /// itself) is written `=XX` per UTF-8 byte; `decodedValue` reads it back.
+    public static func encodedValue(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar != "=", isAllowed(scalar) { out.unicodeScalars.append(scalar); continue }
+            for byte in String(scalar).utf8 {
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "=" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
+    }
+
+    /// The text an `encodedValue` stands for (a value written before encoding reads as itself).
+    public static func decodedValue(_ value: String) -> String {
+        guard value.contains("=") else { return value }
+        var bytes: [UInt8] = []
+        var i = value.utf8.startIndex
+        let utf8 = value.utf8
+        while i < utf8.endIndex {
+            let b = utf8[i]
+            if b == UInt8(ascii: "="), let j = utf8.index(i, offsetBy: 3, limitedBy: utf8.endIndex),
+               let n = UInt8(String(decoding: utf8[utf8.index(after: i)..<j], as: UTF8.self), radix: 16) {
+                bytes.append(n)
+                i = j
+            } else {
+                bytes.append(b)
+                i = utf8.index(after: i)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The decoded value of the tag `key`, if there is one.
+    public static func value(of key: String, in tags: [Tag]?) -> String? {
+        tags?.first { $0.key == key }.map { decodedValue($0.value) }
+    }
+}

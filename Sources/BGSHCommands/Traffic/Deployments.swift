@@ -13,7 +13,7 @@ struct Deployments: Command {
         let controller = try DeployContext.controller(invocation)
         let service = try Resolve.service(invocation.session.service ?? "", invocation, at: nil)
         let current = try controller.observe()
-        let history = (service.tags?.first { $0.key == "bgsh:deploy-history" }?.value ?? "").split(separator: ",").map { entry -> [String] in
+        let history = (Tag.value(of: "bgsh:deploy-history", in: service.tags) ?? "").split(separator: ",").map { entry -> [String] in
             let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
             return [parts.first ?? "", parts.count > 1 ? parts[1] : ""]
         }
