@@ -132,10 +132,7 @@ enum Resolve {
             return try cloud.describeTaskDefinition(DescribeTaskDefinitionInput(taskDefinition: reference)).taskDefinition
         } catch let error as AWSError where error.code == "ClientException" {
             // For the hint only: a listing that fails leaves the hint out, never the error.
-            let families = (try? allPages { token -> (items: [String], next: String?) in
-                let page = try cloud.listTaskDefinitionFamilies(ListTaskDefinitionFamiliesInput(nextToken: token))
-                return (page.families, page.nextToken)
-            }) ?? []
+            let families = (try? cloud.listAllTaskDefinitionFamilies()) ?? []
             let family = String(reference.split(separator: ":").first ?? "")
             if families.contains(family) {
                 throw invocation.failure("task definition '\(reference)' not found (family \(family) exists: see `taskdef list \(family)`)", at: argument)

@@ -30,3 +30,21 @@ public protocol ECSAPI {
     /// UntagResource: removes tags.
     func untagResource(_ input: UntagResourceInput) throws
 }
+
+extension ECSAPI {
+    /// Every task definition family, all pages.
+    public func listAllTaskDefinitionFamilies() throws -> [String] {
+        try allPages { token in
+            let page = try listTaskDefinitionFamilies(ListTaskDefinitionFamiliesInput(nextToken: token))
+            return (page.families, page.nextToken)
+        }
+    }
+
+    /// Every task of a service (or a cluster), all pages.
+    public func listAllTasks(cluster: String?, serviceName: String?) throws -> [String] {
+        try allPages { token in
+            let page = try listTasks(ListTasksInput(cluster: cluster, serviceName: serviceName, nextToken: token))
+            return (page.taskArns, page.nextToken)
+        }
+    }
+}

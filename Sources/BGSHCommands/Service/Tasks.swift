@@ -15,10 +15,7 @@ struct Tasks: Command {
         if Resolve.dryRunRead(name, invocation) { return }
         let service = try Resolve.service(name, invocation, at: nil)
         let cloud = try invocation.cloud()
-        let arns = try allPages { token -> (items: [String], next: String?) in
-            let page = try cloud.listTasks(ListTasksInput(cluster: cluster, serviceName: name, nextToken: token))
-            return (page.taskArns, page.nextToken)
-        }
+        let arns = try cloud.listAllTasks(cluster: cluster, serviceName: name)
         var tasks: [AWSModel.Task] = []
         var start = 0
         while start < arns.count {

@@ -17,10 +17,7 @@ public enum ResourceNames {
                 return (page.serviceArns.map(lastPathComponent), page.nextToken)
             }
         case .taskdefFamily:
-            return try allPages { token in
-                let page = try cloud.listTaskDefinitionFamilies(ListTaskDefinitionFamiliesInput(nextToken: token))
-                return (page.families, page.nextToken)
-            }
+            return try cloud.listAllTaskDefinitionFamilies()
         case .targetGroup:
             return try cloud.describeAllTargetGroups().compactMap(\.TargetGroupName)
         case .loadBalancer:
