@@ -43,7 +43,7 @@ extension SimCloud {
                 AWSError("RepositoryNotFoundException", "The repository with name '\($0)' does not exist in the registry with id '\(account)'")
             }
             // AWS: 100 repositories a page (maxResults' default).
-            return try SimPaging.page(all.map { var r = $0; r.imageTags = nil; return r }, nextToken: input.nextToken,
+            return try SimPaging.page(all, nextToken: input.nextToken,
                                       maxResults: nil, limit: 100) { items, next in
                 var page = DescribeRepositoriesResponse(repositories: items)
                 page.nextToken = next
@@ -54,7 +54,7 @@ extension SimCloud {
 
     public func deleteRepository(_ input: DeleteRepositoryRequest) throws -> DeleteRepositoryResponse {
         try write("DeleteRepository") { tx in
-            guard var repository = try tx.get(Repository.self, region: region, kind: SimCloud.repositoryKind, id: input.repositoryName) else {
+            guard let repository = try tx.get(Repository.self, region: region, kind: SimCloud.repositoryKind, id: input.repositoryName) else {
                 throw AWSError("RepositoryNotFoundException",
                                "The repository with name '\(input.repositoryName)' does not exist in the registry with id '\(account)'")
             }
@@ -65,7 +65,6 @@ extension SimCloud {
             }
             for image in images { try tx.delete(region: region, kind: SimCloud.imageKind, id: "\(input.repositoryName)@\(image.imageDigest ?? "")") }
             try tx.delete(region: region, kind: SimCloud.repositoryKind, id: input.repositoryName)
-            repository.imageTags = nil
             return DeleteRepositoryResponse(repository: repository)
         }
     }

@@ -94,8 +94,6 @@ public struct Repository: Codable, Hashable, Sendable {
     public var imageTagMutability: String?
     public var imageScanningConfiguration: ImageScanningConfiguration?
     public var encryptionConfiguration: EncryptionConfiguration?
-    /// Not AWS's: image tags pushed to it (the simulator's stand-in for images).
-    public var imageTags: [String]?
     public init() {}
 }
 
