@@ -133,11 +133,10 @@ public final class CredentialChain: CredentialSource, @unchecked Sendable {
                                 endpoint: settings.configuredEndpoint(serviceId: "STS", serviceKey: "sts"),
                                 credentials: StaticCredentials(source), context: context)
         let answer = try sts.call("AssumeRole", .object(input))
-        guard let c = answer["Credentials"], let key = c["AccessKeyId"]?.text, let secret = c["SecretAccessKey"]?.text else {
+        guard let creds = answer["Credentials"].flatMap({ CredentialChain.credentials(in: $0, token: "SessionToken") }) else {
             throw AWSConfigError("sts AssumeRole for \(role) answered without credentials")
         }
-        return Credentials(accessKeyId: key, secretAccessKey: secret, sessionToken: c["SessionToken"]?.text,
-                           expiration: c["Expiration"]?.text.flatMap(epochSeconds(iso:)))
+        return creds
     }
 
     // MARK: SSO
@@ -217,11 +216,10 @@ public final class CredentialChain: CredentialSource, @unchecked Sendable {
         guard doc["Version"]?.text == "1" else {
             throw AWSConfigError("profile \(name): credential_process printed Version \(doc["Version"]?.text ?? "(none)"); only Version 1 is known")
         }
-        guard let key = doc["AccessKeyId"]?.text, let secret = doc["SecretAccessKey"]?.text else {
+        guard let creds = CredentialChain.credentials(in: doc, token: "SessionToken") else {
             throw AWSConfigError("profile \(name): credential_process printed no AccessKeyId and SecretAccessKey")
         }
-        return Credentials(accessKeyId: key, secretAccessKey: secret, sessionToken: doc["SessionToken"]?.text,
-                           expiration: doc["Expiration"]?.text.flatMap(epochSeconds(iso:)))
+        return creds
     }
 
     /// Splits a command line as a POSIX shell would (quotes and backslashes), running nothing.
@@ -280,11 +278,10 @@ public final class CredentialChain: CredentialSource, @unchecked Sendable {
         }
         let response = try fetch(url, headers: headers)
         guard response.status == 200, let doc = try? JSONDecoder().decode(JSONValue.self, from: Data(response.body)),
-              let key = doc["AccessKeyId"]?.text, let secret = doc["SecretAccessKey"]?.text else {
+              let creds = CredentialChain.credentials(in: doc, token: "Token") else {
             throw AWSConfigError("the ECS container credentials endpoint answered \(response.status) without credentials")
         }
-        return Credentials(accessKeyId: key, secretAccessKey: secret, sessionToken: doc["Token"]?.text,
-                           expiration: doc["Expiration"]?.text.flatMap(epochSeconds(iso:)))
+        return creds
     }
 
     /// IMDSv2: a session token (PUT), the role's name, then its credentials; nil off EC2.
@@ -299,9 +296,16 @@ public final class CredentialChain: CredentialSource, @unchecked Sendable {
         let roles = try fetch(base + "/latest/meta-data/iam/security-credentials/", headers: token)
         guard roles.status == 200, let role = String(decoding: roles.body, as: UTF8.self).split(separator: "\n").first else { return nil }
         let answer = try fetch(base + "/latest/meta-data/iam/security-credentials/" + role, headers: token)
-        guard answer.status == 200, let doc = try? JSONDecoder().decode(JSONValue.self, from: Data(answer.body)),
-              let key = doc["AccessKeyId"]?.text, let secret = doc["SecretAccessKey"]?.text else { return nil }
-        return Credentials(accessKeyId: key, secretAccessKey: secret, sessionToken: doc["Token"]?.text,
+        guard answer.status == 200, let doc = try? JSONDecoder().decode(JSONValue.self, from: Data(answer.body)) else { return nil }
+        return CredentialChain.credentials(in: doc, token: "Token")
+    }
+
+    /// Credentials from the document every source but SSO answers with: AccessKeyId,
+    /// SecretAccessKey, the token under `token` (STS and credential_process say SessionToken,
+    /// ECS and IMDS say Token), and an ISO-8601 Expiration; nil without the key pair.
+    static func credentials(in doc: JSONValue, token: String) -> Credentials? {
+        guard let key = doc["AccessKeyId"]?.text, let secret = doc["SecretAccessKey"]?.text else { return nil }
+        return Credentials(accessKeyId: key, secretAccessKey: secret, sessionToken: doc[token]?.text,
                            expiration: doc["Expiration"]?.text.flatMap(epochSeconds(iso:)))
     }
 }
