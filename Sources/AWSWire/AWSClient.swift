@@ -127,12 +127,14 @@ public final class AWSClient: @unchecked Sendable {
             input = .object(o)
         }
         let isCreate = !isIdempotent && ["Create", "Register", "Run", "Start", "Allocate", "Copy", "Import"].contains { operationName.hasPrefix($0) }
+        // What AWS may make twice: such an attempt must not repeat, and a lost answer is looked for.
+        let mustNotRepeat = isCreate && operation.idempotencyToken == nil
         let start = ProcessInfo.processInfo.systemUptime
         var attempt = 0
         while true {
             attempt += 1
             do {
-                return try attemptOnce(operation, input, attempt: attempt, mustNotRepeat: isCreate && operation.idempotencyToken == nil)
+                return try attemptOnce(operation, input, attempt: attempt, mustNotRepeat: mustNotRepeat)
             } catch {
                 if error is WireCancelled { throw error }
                 let outcome = RetryPolicy.classify(error)
@@ -143,7 +145,7 @@ public final class AWSClient: @unchecked Sendable {
                     }
                     throw error
                 }
-                if outcome == .unknown, isCreate, operation.idempotencyToken == nil {
+                if outcome == .unknown, mustNotRepeat {
                     // AWS may have made it: look before making it again.
                     guard let probe else { throw error }
                     if let made = try probe() {

@@ -24,7 +24,7 @@ public struct HTTPRequest: Sendable, Equatable {
 
     /// Compares headers in order, names case-insensitively.
     public static func == (a: HTTPRequest, b: HTTPRequest) -> Bool {
-        a.method == b.method && a.url == b.url && a.body == b.body
+        a.method == b.method && a.url == b.url && a.body == b.body && a.mustNotRepeat == b.mustNotRepeat
             && a.headers.map { [$0.0.lowercased(), $0.1] } == b.headers.map { [$0.0.lowercased(), $0.1] }
     }
 }
