@@ -45,6 +45,13 @@ extension Invocation {
     /// Confirmation for a delete; `--yes` (the flag or the launch option) skips it.
     func confirmDelete(_ what: String) throws {
         if flag("yes") { return }
-        guard confirmed("delete \(what)? [y/N] ") else { throw CommandError("not deleted: \(what) (answered no)") }
+        guard confirmed("delete \(what)? [y/N] ") else { throw declined("not deleted: \(what) (answered no)") }
+    }
+
+    /// Answering no is the operator's choice, not a failure: a notice on stderr, status 0, and
+    /// the command stops there (as `rm -i` does).
+    func declined(_ notice: String) -> CommandError {
+        session.out.writeError(notice + "\n")
+        return CommandError(notice, exitCode: 0, isAlreadyReported: true)
     }
 }

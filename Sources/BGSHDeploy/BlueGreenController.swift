@@ -1,4 +1,5 @@
 import AWSModel
+import BGSHSyntax
 
 /// How a service's traffic is moved: bgsh's task sets, or CodeDeploy. The verbs talk to this.
 public protocol BlueGreenController {

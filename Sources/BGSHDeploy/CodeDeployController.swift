@@ -1,4 +1,5 @@
 import AWSModel
+import BGSHSyntax
 
 /// The seed's way: the service uses the CODE_DEPLOY controller and CodeDeploy moves the traffic
 /// by the deployment group's configuration. bgsh starts, continues and stops CodeDeploy
@@ -45,7 +46,7 @@ public struct CodeDeployController: BlueGreenController {
         }
         var view = DeploymentView(id: id, state: .none, strategy: Strategy(name: info?.deploymentConfigName ?? "-", steps: [], interval: 0),
                                   step: 0, blue: try side(blue), green: try side(green), terminationAt: nil, nextStepAt: nil, now: try now(),
-                                  greenTaskDefinition: green?.taskDefinition, service: service)
+                                  greenTaskDefinition: green?.taskDefinition, service: service, controller: "codedeploy")
         switch info?.status {
         case nil: view.state = .none
         case "Succeeded"?: view.state = .succeeded; view.blue = nil

@@ -1,4 +1,5 @@
 import AWSModel
+import BGSHSyntax
 
 /// Where a deployment is (COMMANDS.md, "Deployment states").
 public enum DeploymentState: String, Sendable, CaseIterable {
@@ -46,6 +47,8 @@ public struct DeploymentView: Sendable {
     public var greenTaskDefinition: String?
     /// The service as read, so that acting on this view needs no second read.
     var service: Service?
+    /// Which controller moves its traffic: `taskset` (bgsh's) or `codedeploy`.
+    public var controller = "taskset"
 }
 
 /// The `bgsh:deploy-*` tags on the service: the deployment's record.

@@ -1,4 +1,5 @@
 import AWSModel
+import BGSHSyntax
 
 /// A verb the current state does not allow: the reason, and what to do instead.
 public struct DeploymentRefusal: Error, Sendable, CustomStringConvertible {

@@ -58,31 +58,46 @@ public struct Percentage: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A length of time as typed: `30s`, `5m`, `1h`, `1h30m`, `2m30s`.
+/// A length of time as typed: `250ms`, `30s`, `5m`, `1h`, `1h30m`, `2m30s`.
 public struct Duration: Hashable, Sendable, Comparable, CustomStringConvertible {
-    /// Whole seconds.
-    public var seconds: Int
+    /// The whole length, in milliseconds.
+    public var milliseconds: Int
 
-    /// Creates a duration.
-    public init(seconds: Int) { self.seconds = seconds }
+    /// Whole seconds (a part of a second is dropped).
+    public var seconds: Int { milliseconds / 1000 }
 
-    /// `1h30m`, `5m`, `0s`.
-    public var description: String {
-        if seconds == 0 { return "0s" }
-        var out = ""
-        let h = seconds / 3600, m = seconds % 3600 / 60, s = seconds % 60
-        if h > 0 { out += "\(h)h" }
-        if m > 0 { out += "\(m)m" }
-        if s > 0 { out += "\(s)s" }
-        return out
+    /// Seconds, with the part of a second.
+    public var timeInterval: Double { Double(milliseconds) / 1000 }
+
+    /// Creates a duration of whole seconds.
+    public init(seconds: Int) { self.milliseconds = seconds * 1000 }
+
+    /// Creates a duration of milliseconds.
+    public init(milliseconds: Int) { self.milliseconds = milliseconds }
+
+    /// How bgsh writes a duration in human text, one way everywhere (COMMANDS.md): `250ms`, `45s`,
+    /// `4m30s`, `5m00s`, `1h05m00s`.
+    public var description: String { Duration.format(seconds: Double(milliseconds) / 1000) }
+
+    /// `format(seconds: 270)` is `4m30s`; under a second, milliseconds (`250ms`); above, whole
+    /// seconds (rounded up, so a timer never shows 0s while time remains).
+    public static func format(seconds value: Double) -> String {
+        guard value.isFinite, value > 0 else { return "0s" }
+        if value < 1 { return "\(max(1, Int((value * 1000).rounded())))ms" }
+        let total = value >= Double(Int.max / 2) ? Int.max / 2 : Int(value.rounded(.up))
+        let h = total / 3600, m = total % 3600 / 60, s = total % 60
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        if h > 0 { return "\(h)h\(two(m))m\(two(s))s" }
+        if m > 0 { return "\(m)m\(two(s))s" }
+        return "\(s)s"
     }
 
     /// Orders by length.
-    public static func < (a: Duration, b: Duration) -> Bool { a.seconds < b.seconds }
+    public static func < (a: Duration, b: Duration) -> Bool { a.milliseconds < b.milliseconds }
 
-    /// Reads a duration literal: one or more NUMBER+UNIT pieces, units h, m, s in that order.
+    /// Reads a duration literal: one or more NUMBER+UNIT pieces, units h, m, s, ms in that order.
     public static func parse(_ text: String) -> Result<Duration, LiteralError> {
-        let hint = "write it like 30s, 5m, 1h or 1h30m"
+        let hint = "write it like 250ms, 30s, 5m, 1h or 1h30m"
         if text.hasPrefix("-") {
             return .failure(LiteralError("'\(text)' is negative: a duration is zero or more (\(hint))"))
         }
@@ -90,19 +105,27 @@ public struct Duration: Hashable, Sendable, Comparable, CustomStringConvertible 
         var number = ""
         var lastUnitRank = -1
         var sawPiece = false
-        for ch in text {
+        let characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            let ch = characters[index]
+            index += 1
             if ch.isASCII, ch.isNumber {
                 number.append(ch)
                 continue
             }
             let rank: Int, factor: Int
             switch ch {
-            case "h": rank = 0; factor = 3600
-            case "m": rank = 1; factor = 60
-            case "s": rank = 2; factor = 1
+            case "h": rank = 0; factor = 3_600_000
+            case "m" where index < characters.count && characters[index] == "s":
+                index += 1
+                rank = 3; factor = 1
+            case "m": rank = 1; factor = 60_000
+            case "s": rank = 2; factor = 1000
             default:
                 return .failure(LiteralError("'\(text)' is not a duration: \(hint)"))
             }
+            // At most 9 digits a piece: 999999999h fits in Int with room, so no sum overflows.
             guard !number.isEmpty, rank > lastUnitRank, number.count <= 9, let n = Int(number) else {
                 return .failure(LiteralError("'\(text)' is not a duration: \(hint)"))
             }
@@ -115,7 +138,7 @@ public struct Duration: Hashable, Sendable, Comparable, CustomStringConvertible 
             let why = !number.isEmpty && !sawPiece ? "it has no unit" : "it is not one"
             return .failure(LiteralError("'\(text)' is not a duration (\(why)): \(hint)"))
         }
-        return .success(Duration(seconds: total))
+        return .success(Duration(milliseconds: total))
     }
 }
 

@@ -1,8 +1,19 @@
 import ArgumentParser
 
 /// bgsh's launch flags (COMMANDS.md "Invocation"): no subcommands, a positional runbook and its arguments.
-struct LaunchOptions: ParsableArguments {
+struct LaunchOptions: ParsableCommand {
     static let version = "0.1.0"
+
+    // A command only for its title and text in `bgsh --help`: main.swift parses, Launcher runs.
+    static let configuration = CommandConfiguration(
+        commandName: "bgsh",
+        abstract: "An interactive shell for blue-green deployments on Amazon ECS.",
+        discussion: """
+            With no FILE and no -c, bgsh is an interactive shell: line editing and TAB completion \
+            when stdin is a terminal, `help` for the commands, Ctrl-D or `exit` to leave. Piped \
+            input (`… | bgsh`) runs as it is read, as a runbook does. It runs on the embedded \
+            simulator unless --backend aws (or BGSH_BACKEND=aws) is given.
+            """)
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands and exit.", valueName: "commands"))
     var commands: String?

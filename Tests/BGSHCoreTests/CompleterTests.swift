@@ -31,8 +31,8 @@ import Testing
     @Test func flagsAndTheirValues() throws {
         let shell = try Harness()
         let c = completer(shell)
-        #expect(c.complete(before: "cluster describe ", partial: "--").candidates == ["--as", "--get", "--help"])
-        #expect(c.complete(before: "cluster describe --get x ", partial: "--").candidates == ["--as", "--help"])
+        #expect(c.complete(before: "cluster describe ", partial: "--").candidates == ["--as", "--get", "--help", "--output"])
+        #expect(c.complete(before: "cluster describe --get x ", partial: "--").candidates == ["--as", "--help", "--output"])
         #expect(c.complete(before: "output ", partial: "j").candidates == ["json"])
         #expect(c.complete(before: "on-error ", partial: "").candidates == ["continue", "stop"])
         shell.session.variables["ARN"] = "x"

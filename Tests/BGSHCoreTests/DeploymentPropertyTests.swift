@@ -1,5 +1,6 @@
 import AWSModel
 import BGSHDeploy
+import BGSHSyntax
 import BGSHSim
 import Foundation
 import PropertyBased
@@ -100,6 +101,10 @@ import Testing
         #expect(error.message.contains("in '\(text)'"))
     }
 
+    @Test func conditionStatesAreTheEngines() {
+        #expect(Condition.deploymentStates == DeploymentState.allCases.map(\.rawValue))
+    }
+
     @Test func strategies() throws {
         #expect(try Strategy.parse("canary:10%:5m").get().steps == [100, 1000])
         #expect(try Strategy.parse("canary:10%:5m").get().interval == 300)
@@ -108,7 +113,7 @@ import Testing
         #expect(try Strategy.parse("CodeDeployDefault.ECSLinear10PercentEvery1Minutes").get().steps.count == 10)
         #expect(try Strategy.parse("manual").get().steps.isEmpty)
         for bad in ["canary", "canary:10:5m", "canary:10%:5", "linear:0%:1m", "linear:100%:1m", "wobbly", "canary:10%:5m:x"] {
-            #expect(throws: StrategyError.self) { try Strategy.parse(bad).get() }
+            #expect(throws: LiteralError.self) { try Strategy.parse(bad).get() }
         }
     }
 }

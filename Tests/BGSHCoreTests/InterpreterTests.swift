@@ -173,7 +173,7 @@ import Testing
         #expect(shell.run("help cluster create\ncluster create --help") == 0)
         let page = Help.page(Harness.table.command(at: ["cluster", "create"])!.spec)
         #expect(shell.out.stdout == page + page)
-        #expect(page.hasPrefix("usage: cluster create NAME [--as NAME]\n"))
+        #expect(page.hasPrefix("usage: cluster create NAME [--as NAME] [--output FORMAT]\n"))
     }
 
     @Test func needsMoreInputForOpenQuotesAndContinuations() throws {

@@ -51,7 +51,7 @@ struct ResourceCase: CustomTestStringConvertible, Sendable {
         ResourceCase(text: "subnet create 10.1.0.0/24 --vpc $VPC --az us-east-1a", status: 1, expected: "InvalidSubnet.Range"),
         ResourceCase(text: "subnet create 10.0.1.128/25 --vpc $VPC --az us-east-1a", status: 1, expected: "InvalidSubnet.Conflict"),
         ResourceCase(text: "subnet create 10.0.3.0/24 --vpc $VPC --az us-east-1z", status: 1, expected: "InvalidParameterValue"),
-        ResourceCase(text: "subnet create 10.0.3.0/24 --az us-east-1a", status: 1, expected: "needs --vpc"),
+        ResourceCase(text: "subnet create 10.0.3.0/24 --az us-east-1a", status: 2, expected: "needs --vpc VPC"),
         ResourceCase(text: "subnet delete $SUB1 --yes", status: 1, expected: "DependencyViolation"),
         ResourceCase(text: "subnet list --vpc my-ecs-vpc", status: 0, expected: "10.0.2.0/24"),
         // sg

@@ -7,7 +7,7 @@ struct CodeDeployGroupDelete: Command {
         ["codedeploy", "group", "delete"], group: .resources,
         summary: "delete a CodeDeploy deployment group (DeleteDeploymentGroup)",
         arguments: [ArgumentSpec("GROUP", .resource(.codedeployGroup), help: "the deployment group")],
-        options: [.option("app", .resource(.codedeployApp), valueName: "APP", help: "its application"), CommonOptions.yes],
+        options: [.option("app", .resource(.codedeployApp), valueName: "APP", required: true, help: "its application"), CommonOptions.yes],
         examples: [Example("codedeploy group delete --app my-ecs-deploy my-ecs-dg --yes", "delete without asking")],
         isMutating: true)
 

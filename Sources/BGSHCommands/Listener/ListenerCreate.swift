@@ -7,9 +7,9 @@ struct ListenerCreate: Command {
     static let spec = CommandSpec(
         ["listener", "create"], group: .resources,
         summary: "create a listener forwarding to a target group (CreateListener); identified by LB and port",
-        options: [.option("lb", .resource(.loadBalancer), valueName: "LB", help: "the load balancer (name or ARN)"),
-                  .option("port", .port, valueName: "PORT", help: "the port it listens on"),
-                  .option("forward", .resource(.targetGroup), valueName: "TG", help: "the target group it forwards to"),
+        options: [.option("lb", .resource(.loadBalancer), valueName: "LB", required: true, help: "the load balancer (name or ARN)"),
+                  .option("port", .port, valueName: "PORT", required: true, help: "the port it listens on"),
+                  .option("forward", .resource(.targetGroup), valueName: "TG", required: true, help: "the target group it forwards to"),
                   .option("protocol", .choice(["HTTP", "HTTPS"]), valueName: "PROTOCOL", help: "default HTTP"),
                   .option("certificate", .string, valueName: "ARN", help: "the certificate (HTTPS)"),
                   CommonOptions.as],

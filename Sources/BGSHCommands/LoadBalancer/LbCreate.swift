@@ -7,7 +7,7 @@ struct LbCreate: Command {
         ["lb", "create"], group: .resources,
         summary: "create an application load balancer (CreateLoadBalancer); re-running returns it",
         arguments: [ArgumentSpec("NAME", .string, help: "up to 32 letters, digits and hyphens")],
-        options: [.option("subnets", .resource(.subnet), valueName: "S1,S2", help: "subnets in two or more availability zones"),
+        options: [.option("subnets", .resource(.subnet), valueName: "S1,S2", required: true, help: "subnets in two or more availability zones"),
                   .option("security-groups", .resource(.securityGroup), valueName: "SG,…", help: "security groups (default: the VPC's default group)"),
                   .flag("internal", help: "an internal load balancer (default: internet-facing)"),
                   CommonOptions.as],

@@ -8,7 +8,7 @@ struct SgCreate: Command {
         ["sg", "create"], group: .resources,
         summary: "create a security group with ingress rules (CreateSecurityGroup, AuthorizeSecurityGroupIngress)",
         arguments: [ArgumentSpec("NAME", .string, help: "unique within its VPC")],
-        options: [.option("vpc", .resource(.vpc), valueName: "VPC", help: "the VPC (id or Name tag)"),
+        options: [.option("vpc", .resource(.vpc), valueName: "VPC", required: true, help: "the VPC (id or Name tag)"),
                   .option("ingress", .string, valueName: "RULES", help: "protocol/port pairs open to 0.0.0.0/0, like tcp/80,tcp/8080"),
                   .option("description", .string, valueName: "TEXT", help: "its description (default: the name)"),
                   CommonOptions.as],

@@ -5,8 +5,7 @@ import BGSHSyntax
 
 /// `assert CONDITION`: fail (status 1) unless the condition holds.
 ///
-/// Conditions in this version: `exists KIND NAME` and `$VAR == VALUE` / `$VAR != VALUE`; the
-/// deployment conditions (`weight`, `tasks`, `health`, `deployment`) come with those commands.
+/// Its grammar is `Condition`'s (BGSHCore), which the binder checks before a runbook runs.
 struct Assert: Command {
     static let spec = CommandSpec(
         ["assert"], group: .shell,
@@ -16,7 +15,7 @@ struct Assert: Command {
             weight blue|green OP N% or N (OP: == != < <= > >=), tasks blue|green OP N, health blue|green == STATE,
             deployment == STATE, $VAR == VALUE, $VAR != VALUE.
             """,
-        arguments: [ArgumentSpec("CONDITION", .string, variadic: true, help: "what must hold")],
+        arguments: [ArgumentSpec("CONDITION", .condition, variadic: true, help: "what must hold")],
         examples: [Example("assert exists cluster ECS-BlueGreenCluster", "the cluster exists and is ACTIVE"),
                    Example("assert $COLOR == blue", "a variable has a value"),
                    Example("assert weight green == 100%", "all production traffic on green"),
@@ -26,94 +25,58 @@ struct Assert: Command {
 
     static func run(_ invocation: Invocation) throws {
         let words = invocation.strings("CONDITION")
-        let raw = Array(invocation.words.dropFirst())
-        if words.count == 3, ["==", "!="].contains(words[1]), let first = raw.first, first.literalText == nil {
-            let holds = (words[0] == words[2]) == (words[1] == "==")
-            guard holds else {
-                throw invocation.failure("assertion failed: \(first.variableNames.first.map { "$" + $0 } ?? "value") is '\(words[0])', expected \(words[1] == "==" ? "" : "anything but ")'\(words[2])'")
-            }
-            return
+        let firstIsLiteral = invocation.words.dropFirst().first?.literalText != nil
+        // The grammar the binder checked ahead, now over the expanded words.
+        let condition: Condition
+        switch Condition.parse(words, firstIsLiteral: firstIsLiteral) {
+        case .success(let parsed?): condition = parsed
+        case .success(nil): throw invocation.failure("assert needs a condition")
+        case .failure(let failure): throw invocation.failure(failure.message, at: "CONDITION")
         }
-        guard let keyword = words.first else { throw invocation.failure("assert needs a condition") }
-        switch keyword {
-        case "exists":
-            guard words.count == 3 else {
-                throw invocation.failure("usage: assert exists KIND NAME (KIND: \(kinds.joined(separator: " ")))")
+        switch condition {
+        case .equals(let a, let op, let b):
+            guard op.holds(a, b) else {
+                let name = invocation.words.dropFirst().first?.variableNames.first.map { "$" + $0 } ?? "value"
+                throw invocation.failure("assertion failed: \(name) is '\(a)', expected \(op.expectation)'\(b)'")
             }
-            try exists(kind: words[1], name: words[2], invocation)
-        case "weight", "tasks", "health", "deployment":
-            try deployment(words, invocation)
+        case .exists(let kind, let name):
+            try exists(kind: kind, name: name, invocation)
         default:
-            let known = ["exists", "weight", "tasks", "health", "deployment"]
-            let hint = Suggest.closest(to: keyword, in: known).map { " (did you mean '\($0)'?)" } ?? ""
-            throw invocation.failure("unknown condition '\(keyword)'\(hint): conditions are \(known.joined(separator: ", ")) and $VAR ==/!= VALUE", at: "CONDITION")
+            try deployment(condition, invocation)
         }
     }
 
-    static let operators = ["==", "!=", "<", "<=", ">", ">="]
-
-    static func compare(_ a: Int, _ op: String, _ b: Int) -> Bool {
-        switch op {
-        case "==": return a == b
-        case "!=": return a != b
-        case "<": return a < b
-        case "<=": return a <= b
-        case ">": return a > b
-        default: return a >= b
-        }
-    }
-
-    /// `weight blue|green OP N%`, `tasks blue|green OP N`, `health blue|green == STATE`, `deployment == STATE`.
-    static func deployment(_ words: [String], _ invocation: Invocation) throws {
-        let usage = "usage: assert weight blue|green OP N% · tasks blue|green OP N · health blue|green == STATE · deployment == STATE"
+    /// `weight`, `tasks`, `health` and `deployment`: read from the deployment as the controller sees it.
+    static func deployment(_ condition: Condition, _ invocation: Invocation) throws {
         let view = try DeployContext.act(invocation) { try DeployContext.controller(invocation).observe() }
-        if words[0] == "deployment" {
-            guard words.count == 3, ["==", "!="].contains(words[1]) else { throw invocation.failure(usage) }
-            let states = DeploymentState.allCases.map(\.rawValue)
-            guard states.contains(words[2]) else {
-                throw invocation.failure("'\(words[2])' is not a deployment state: \(states.joined(separator: ", "))")
+        func side(_ colour: String) -> Side? { colour == "blue" ? view.blue : view.green }
+        switch condition {
+        case .deployment(let op, let state):
+            guard op.holds(view.state.rawValue, state) else {
+                throw invocation.failure("assertion failed: deployment is \(view.state.rawValue), expected \(op.expectation)\(state)")
             }
-            guard (view.state.rawValue == words[2]) == (words[1] == "==") else {
-                throw invocation.failure("assertion failed: deployment is \(view.state.rawValue), expected \(words[1] == "==" ? "" : "anything but ")\(words[2])")
+        case .weight(let colour, let op, let share):
+            let have = side(colour)?.weightTenths ?? 0
+            guard op.holds(have, share.tenths) else {
+                throw invocation.failure("assertion failed: \(colour) has \(DeployContext.percent(have)) of production traffic, expected \(op.expectation)\(share)")
             }
-            return
-        }
-        guard words.count == 4, ["blue", "green"].contains(words[1]), operators.contains(words[2]) else { throw invocation.failure(usage) }
-        let side = words[1] == "blue" ? view.blue : view.green
-        switch words[0] {
-        case "weight":
-            // COMMANDS.md: `100` and `100%` mean the same share of production traffic.
-            let written = words[3].hasSuffix("%") ? words[3] : words[3] + "%"
-            guard case .success(let p) = Percentage.parse(written, allowsSign: false) else {
-                throw invocation.failure("'\(words[3])' is not a percentage like 10% (or 10)")
+        case .tasks(let colour, let op, let n):
+            let have = side(colour)?.running ?? 0
+            guard op.holds(have, n) else {
+                throw invocation.failure("assertion failed: \(colour) runs \(have) tasks, expected \(op.expectation)\(n)")
             }
-            let have = side?.weightTenths ?? 0
-            guard compare(have, words[2], p.tenths) else {
-                throw invocation.failure("assertion failed: \(words[1]) has \(DeployContext.percent(have)) of production traffic, expected \(words[2]) \(p)")
+        case .health(let colour, let op, let state):
+            let have = side(colour)?.health ?? "none"
+            guard op.holds(have, state) else {
+                throw invocation.failure("assertion failed: \(colour) is \(have), expected \(op.expectation)\(state)")
             }
-        case "tasks":
-            guard let n = Int(words[3]) else { throw invocation.failure("'\(words[3])' is not a number of tasks") }
-            let have = side?.running ?? 0
-            guard compare(have, words[2], n) else {
-                throw invocation.failure("assertion failed: \(words[1]) runs \(have) tasks, expected \(words[2]) \(n)")
-            }
-        default:
-            let states = ["healthy", "unhealthy", "initial", "draining", "none"]
-            guard ["==", "!="].contains(words[2]), states.contains(words[3]) else {
-                throw invocation.failure("health takes == or != and one of \(states.joined(separator: ", "))")
-            }
-            let have = side?.health ?? "none"
-            guard (have == words[3]) == (words[2] == "==") else {
-                throw invocation.failure("assertion failed: \(words[1]) is \(have), expected \(words[2] == "==" ? "" : "anything but ")\(words[3])")
-            }
+        case .exists, .equals:
+            break
         }
     }
 
-    static func exists(kind: String, name: String, _ invocation: Invocation) throws {
-        guard let resource = ResourceKind(rawValue: kind) else {
-            let hint = Suggest.closest(to: kind, in: kinds).map { " (did you mean '\($0)'?)" } ?? ""
-            throw invocation.failure("unknown resource kind '\(kind)'\(hint); kinds: \(kinds.joined(separator: " "))")
-        }
+    static func exists(kind resource: ResourceKind, name: String, _ invocation: Invocation) throws {
+        let kind = resource.rawValue
         let found: Bool
         if Resolve.isPlaceholder(name, invocation) { return }  // a dry run's own creation
         switch resource {

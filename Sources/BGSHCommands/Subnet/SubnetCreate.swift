@@ -7,8 +7,8 @@ struct SubnetCreate: Command {
         ["subnet", "create"], group: .resources,
         summary: "create a subnet in a VPC (CreateSubnet); identified by VPC and CIDR when re-run",
         arguments: [ArgumentSpec("CIDR", .string, help: "a block inside the VPC's, like 10.0.1.0/24")],
-        options: [.option("vpc", .resource(.vpc), valueName: "VPC", help: "the VPC (id or Name tag)"),
-                  .option("az", .string, valueName: "AZ", help: "the availability zone, like us-east-1a"),
+        options: [.option("vpc", .resource(.vpc), valueName: "VPC", required: true, help: "the VPC (id or Name tag)"),
+                  .option("az", .string, valueName: "AZ", required: true, help: "the availability zone, like us-east-1a"),
                   CommonOptions.as],
         examples: [Example("subnet create 10.0.1.0/24 --vpc my-ecs-vpc --az us-east-1a --as SUB1", "the seed's first subnet")],
         isMutating: true)

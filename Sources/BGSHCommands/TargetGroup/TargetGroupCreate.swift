@@ -7,7 +7,7 @@ struct TargetGroupCreate: Command {
         ["tg", "create"], group: .resources,
         summary: "create a target group (CreateTargetGroup); re-running with the same settings returns it",
         arguments: [ArgumentSpec("NAME", .string, help: "up to 32 letters, digits and hyphens")],
-        options: [.option("vpc", .resource(.vpc), valueName: "VPC", help: "the VPC (id or Name tag)"),
+        options: [.option("vpc", .resource(.vpc), valueName: "VPC", required: true, help: "the VPC (id or Name tag)"),
                   .option("port", .port, valueName: "PORT", help: "the targets' port (default 80)"),
                   .option("protocol", .choice(["HTTP", "HTTPS"]), valueName: "PROTOCOL", help: "default HTTP"),
                   .option("target-type", .choice(["ip", "instance"]), valueName: "TYPE", help: "default ip (what Fargate tasks need)"),

@@ -1,6 +1,7 @@
 import AWSModel
 import BGSHCore
 import BGSHDeploy
+import BGSHSyntax
 
 /// `deploy [FAMILY[:REV]] [--image IMAGE] …`: start a blue-green deployment of the current service.
 struct Deploy: Command {
@@ -11,7 +12,7 @@ struct Deploy: Command {
         options: [.option("image", .string, valueName: "IMAGE", help: "register a new revision with this image (ECR names resolve to this account's repository)"),
                   .option("image-detail", .file(extensions: ["json"]), valueName: "FILE", help: "take the image from a build's imageDetail.json ({\"ImageURI\": …})"),
                   .option("container", .string, valueName: "C", help: "the container --image replaces (default: the load balancer's)"),
-                  .option("strategy", .string, valueName: "S", help: "manual (default), all-at-once, canary:P%:T, linear:P%:T"),
+                  .option("strategy", .strategy, valueName: "S", help: "manual (default), all-at-once, canary:P%:T, linear:P%:T"),
                   .option("alarm", .resource(.alarm), valueName: "NAME", repeatable: true, help: "roll back when this CloudWatch alarm goes to ALARM"),
                   .option("termination-wait", .duration, valueName: "DURATION", help: "how long blue is kept after promotion (default 5m)"),
                   .option("bake", .duration, valueName: "DURATION", help: "how long green bakes at 100% with blue kept (the state `baking`): the same wait as --termination-wait"),

@@ -1,5 +1,6 @@
 import BGSHCore
 import BGSHDeploy
+import BGSHSyntax
 
 /// `promote`: green to 100 % and primary; blue kept for the termination wait.
 struct Promote: Command {
@@ -19,7 +20,7 @@ struct Promote: Command {
             invocation.session.out.write("continued (ContinueDeployment): CodeDeploy moves the rest of the traffic or ends blue's termination wait; `wait done` follows it\n")
             return
         }
-        let wait = Int((view.terminationAt ?? view.now) - view.now)
-        invocation.session.out.write("promoted: green takes all production traffic; blue is removed in \(wait / 60)m\(wait % 60 == 0 ? "" : "\(wait % 60)s") (`rollback` until then)\n")
+        let wait = (view.terminationAt ?? view.now) - view.now
+        invocation.session.out.write("promoted: green takes all production traffic; blue is removed in \(Duration.format(seconds: wait)) (`rollback` until then)\n")
     }
 }

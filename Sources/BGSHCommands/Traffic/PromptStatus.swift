@@ -1,6 +1,7 @@
 import AWSModel
 import BGSHCore
 import BGSHDeploy
+import BGSHSyntax
 import Foundation
 
 /// What the interactive prompt shows of a deployment in progress: the split, and the
@@ -14,8 +15,7 @@ public enum PromptStatus {
               let view = try? DeployContext.controller(for: service, cluster: cluster, session: session).observe(),
               view.state.isActive else { return "" }
         if view.state == .baking, let at = view.terminationAt {
-            let left = max(0, Int(at - view.now))
-            return " [green 100 | blue ends in \(left / 60)m\(String(format: "%02d", left % 60))s]"
+            return " [green 100 | blue ends in \(Duration.format(seconds: at - view.now))]"
         }
         return " " + DeployContext.split(view)
     }

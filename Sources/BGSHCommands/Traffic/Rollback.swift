@@ -16,7 +16,7 @@ struct Rollback: Command {
         let view = try controller.observe()
         if (view.green?.weightTenths ?? 0) > 0, !invocation.flag("yes") {
             guard invocation.confirmed("roll back: production traffic is split \(DeployContext.split(view)); move it all to blue? [y/N] ") else {
-                throw CommandError("not rolled back (answered no)")
+                throw invocation.declined("not rolled back (answered no)")
             }
         }
         try DeployContext.act(invocation) { try controller.rollback() }

@@ -1,6 +1,7 @@
 import AWSModel
 import BGSHCore
 import BGSHDeploy
+import BGSHSyntax
 
 /// `status`: the current service's deployment.
 struct Status: Command {
@@ -17,6 +18,8 @@ struct Status: Command {
                     String(s.taskSet?.taskDefinition?.split(separator: "/").last ?? "-")]
         }
         var json: [String: JSONValue] = ["state": .string(view.state.rawValue), "strategy": .string(view.strategy.name),
+                                         "controller": .string(view.controller), "step": .number(Double(min(view.step, view.strategy.steps.count))),
+                                         "steps": .number(Double(view.strategy.steps.count)),
                                          "deployment": view.id.map(JSONValue.string) ?? .null]
         for (name, s) in [("blue", view.blue), ("green", view.green)] {
             guard let s else { json[name] = .null; continue }
@@ -27,12 +30,25 @@ struct Status: Command {
         if let at = view.terminationAt { json["blueTerminationInSeconds"] = .number(max(0, at - view.now)) }
         if view.isUndriven { json["driven"] = .bool(false) }
         if let at = view.nextStepAt { json["nextStepInSeconds"] = .number(max(0, at - view.now)) }
-        var lines = ["deployment \(view.id ?? "-")  state \(view.state.rawValue)  strategy \(view.strategy.name)"
-                     + (view.strategy.steps.isEmpty ? "" : "  step \(min(view.step, view.strategy.steps.count))/\(view.strategy.steps.count)")]
-        if let at = view.terminationAt { lines.append("blue is removed in \(Int(max(0, at - view.now)))s") }
-        if let at = view.nextStepAt, view.state == .inProgress { lines.append("next step in \(Int(max(0, at - view.now)))s (while a bgsh waits)") }
         let table = Table(headers: ["COLOUR", "WEIGHT", "TASKS", "HEALTH", "TASK DEFINITION"], rows: [side("blue", view.blue), side("green", view.green)])
         return View(json: .object(json), table: table, text: [view.state.rawValue])
+    }
+
+    /// The lines above the table: the deployment, its controller, strategy and step; who drives it;
+    /// the timers (COMMANDS.md's `status`).
+    static func header(_ v: DeploymentView) -> [String] {
+        var first = "deployment \(v.id ?? "-")  state \(v.state.rawValue)  controller \(v.controller)  strategy \(v.strategy.name)"
+        if !v.strategy.steps.isEmpty { first += "  step \(min(v.step, v.strategy.steps.count))/\(v.strategy.steps.count)" }
+        var lines = [first]
+        if v.isUndriven {
+            lines.append("no bgsh is driving its schedule: `wait done` or `status --watch` resumes it from this step")
+        }
+        if let at = v.nextStepAt, v.state == .inProgress, v.step < v.strategy.steps.count {
+            let share = DeployContext.percent(v.strategy.steps[v.step])
+            lines.append("next step: green to \(share) in \(Duration.format(seconds: at - v.now)) (while a bgsh waits on it)")
+        }
+        if let at = v.terminationAt { lines.append("blue is removed in \(Duration.format(seconds: at - v.now))") }
+        return lines
     }
 
     static func run(_ invocation: Invocation) throws {
@@ -53,13 +69,7 @@ struct Status: Command {
         let v = try DeployContext.act(invocation) { try controller.observe() }
         let shown = view(v)
         if invocation.session.outputFormat == .table {
-            var header = "deployment \(v.id ?? "-")  state \(v.state.rawValue)  strategy \(v.strategy.name)"
-            if !v.strategy.steps.isEmpty { header += "  step \(min(v.step, v.strategy.steps.count))/\(v.strategy.steps.count)" }
-            invocation.session.out.write(header + "\n")
-            if v.isUndriven {
-                invocation.session.out.write("no bgsh is driving its schedule: `wait done` or `status --watch` resumes it from this step\n")
-            }
-            if let at = v.terminationAt { invocation.session.out.write("blue is removed in \(Int(max(0, at - v.now)))s\n") }
+            for line in header(v) { invocation.session.out.write(line + "\n") }
         }
         invocation.show(shown)
     }

@@ -132,6 +132,13 @@ public enum Binder {
                     if let text = item.text { item.value = try check(text, argument.kind, span: item.span, what: argument.name) }
                     checked.append(item)
                 }
+                if argument.kind == .condition {
+                    let first = positionals.indices.contains(p) ? positionals[p].isLiteral : true
+                    if case .failure(let failure) = Condition.parse(checked.map(\.text), firstIsLiteral: first) {
+                        let span = failure.wordIndex.flatMap { checked.indices.contains($0) ? checked[$0].span : nil } ?? Span(start: whole.end, end: whole.end)
+                        throw BindError(message: failure.message, span: span)
+                    }
+                }
                 arguments[argument.name] = checked
                 p = positionals.count
                 break
@@ -144,6 +151,10 @@ public enum Binder {
             if let text = item.text { item.value = try check(text, argument.kind, span: item.span, what: argument.name) }
             arguments[argument.name] = [item]
             p += 1
+        }
+        for option in spec.options where option.isRequired && options[option.name] == nil {
+            throw BindError(message: "'\(spec.name)' needs --\(option.name) \(option.valueName) (usage: \(spec.usage))",
+                            span: Span(start: whole.end, end: whole.end))
         }
         if p < positionals.count {
             let extra = positionals[p]

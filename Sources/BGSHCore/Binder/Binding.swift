@@ -13,6 +13,8 @@ public struct BindWord: Sendable {
     public var isBareText: Bool
     /// For `--name=$X`: the literal flag part when the value part is not yet known.
     public var flagPrefix: String?
+    /// Written without variables (its text is known before running).
+    public var isLiteral: Bool
 
     /// A word before expansion: only literal text is known.
     public init(unexpanded word: Word) {
@@ -20,6 +22,7 @@ public struct BindWord: Sendable {
         span = word.span
         isFlagSyntax = word.isFlagSyntax
         isBareText = word.isBareText
+        isLiteral = text != nil
         if text == nil, word.isFlagSyntax, case .text(let s, quoted: false)? = word.parts.first {
             flagPrefix = s
         }
@@ -31,6 +34,7 @@ public struct BindWord: Sendable {
         span = word.span
         isFlagSyntax = word.isFlagSyntax
         isBareText = word.isBareText
+        isLiteral = word.literalText != nil
     }
 }
 

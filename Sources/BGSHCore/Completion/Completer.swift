@@ -111,6 +111,10 @@ public struct Completer {
         if positionalCount < spec.arguments.count { argument = spec.arguments[positionalCount] }
         else if let last = spec.arguments.last, last.isVariadic { argument = last }
         guard let argument else { return Completion([]) }
+        if argument.kind == .condition {
+            let before = bound[commandLength...].filter { !$0.isFlagSyntax }.compactMap { $0.text }
+            return Completion(filter(Condition.candidates(after: Array(before)), partial))
+        }
         return values(argument.kind, partial: partial)
     }
 
@@ -147,6 +151,7 @@ public struct Completer {
         case .variableName: return Completion(filter(Array(session.variables.keys), partial))
         case .duration: return Completion(filter(["30s", "1m", "5m", "10m", "1h"], partial))
         case .percentage: return Completion(filter(["10%", "25%", "50%", "100%"], partial))
+        case .strategy: return Completion(filter(["manual", "all-at-once", "canary:10%:5m", "linear:10%:1m"] + Strategy.codeDeployNames, partial))
         default: return Completion([])
         }
     }

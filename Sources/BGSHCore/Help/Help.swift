@@ -71,7 +71,7 @@ public enum Help {
     static func rows(_ pairs: [(String, String)]) -> String {
         let width = min(30, pairs.map { $0.0.count }.max() ?? 0)
         return pairs.map { head, text in
-            let pad = head.count < width ? String(repeating: " ", count: width - head.count) : " "
+            let pad = head.count <= width ? String(repeating: " ", count: width - head.count) : " "
             return "  \(head)\(pad)  \(text)\n"
         }.joined()
     }

@@ -154,6 +154,7 @@ public final class Interpreter {
             if binding.isHelp {
                 session.out.write(try Help.render(binding.helpPath, table: table))
             } else {
+                session.createDocument = nil
                 let invocation = Invocation(session: session, interpreter: self, binding: binding,
                                             words: command.words, source: source)
                 try Interpreter.withScope(invocation) { try binding.command.run(invocation) }
@@ -178,9 +179,19 @@ public final class Interpreter {
         return status
     }
 
-    /// Runs a scoped command with its `--cluster`/`--service` for it alone: the context is put
+    /// Runs a command with its `--cluster`/`--service`/`--output` for it alone: the context is put
     /// back afterwards, whatever the command did or threw.
     static func withScope(_ invocation: Invocation, _ body: () throws -> Void) throws {
+        if let format = invocation.string("output").flatMap(OutputFormat.init(rawValue:)) {
+            let saved = invocation.session.outputFormat
+            invocation.session.outputFormat = format
+            defer { invocation.session.outputFormat = saved }
+            return try withContext(invocation, body)
+        }
+        try withContext(invocation, body)
+    }
+
+    private static func withContext(_ invocation: Invocation, _ body: () throws -> Void) throws {
         guard invocation.spec.scope != .none else { return try body() }
         let cluster = invocation.string("cluster"), service = invocation.spec.scope == .service ? invocation.string("service") : nil
         guard cluster != nil || service != nil else { return try body() }

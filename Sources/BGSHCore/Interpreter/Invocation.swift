@@ -82,7 +82,16 @@ public struct Invocation {
     ///   - input: the request, printed as JSON under dry-run.
     ///   - call: the real call.
     public func mutate<Input: Encodable, Output>(_ operation: String, _ input: Input, _ call: () throws -> Output) throws -> Output? {
-        guard session.isDryRun else { return try call() }
+        guard session.isDryRun else {
+            let output = try call()
+            // The first create's answer is what `--output json` of a create prints (COMMANDS.md).
+            let name = operation.split(separator: ":").last ?? ""
+            if session.createDocument == nil, ["Create", "Register", "Put", "Allocate"].contains(where: { name.hasPrefix($0) }),
+               let encodable = output as? any Encodable, let document = try? JSONValue.from(encodable) {
+                session.createDocument = document
+            }
+            return output
+        }
         let document = (try? JSONValue.from(input)) ?? .object([:])
         if session.outputFormat == .json {
             session.out.write(JSONValue.object(["dryRun": .string(operation), "input": document]).compact + "\n")
@@ -95,6 +104,10 @@ public struct Invocation {
     /// Prints an id or ARN a create/register/`--get` produced and stores it in `$_` (and `--as`).
     public func produce(_ value: String) {
         session.remember(value, as: string("as"))
+        if session.outputFormat == .json, let document = session.createDocument, string("get") == nil {
+            session.out.write(document.rendered() + "\n")
+            return
+        }
         session.out.write(value + "\n")
     }
 

@@ -48,6 +48,9 @@ public final class Session {
     public var isInteractive: Bool
     /// Mutating calls are printed, not made.
     public var isDryRun = false
+    /// The answer of the create call the running command made (reset before each command), for
+    /// `--output json` of a create.
+    public var createDocument: JSONValue?
     /// How many placeholder ids this dry run has handed out.
     public var dryRunCounter = 0
     /// What this dry run would have created, by `KIND:NAME`, with its placeholder id or ARN, so

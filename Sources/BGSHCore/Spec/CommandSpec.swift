@@ -40,6 +40,9 @@ public struct OptionSpec: Sendable {
     public var valueName: String
     /// May be given more than once (the values are collected).
     public var isRepeatable: Bool
+    /// Must be given: the binder refuses the command without it, before anything runs, and usage
+    /// shows it without brackets.
+    public var isRequired: Bool = false
     /// One line for `help`.
     public var help: String
 
@@ -49,8 +52,9 @@ public struct OptionSpec: Sendable {
     }
 
     /// An option that takes a value.
-    public static func option(_ name: String, _ kind: ValueKind, valueName: String, repeatable: Bool = false, help: String) -> OptionSpec {
-        OptionSpec(name: name, kind: kind, valueName: valueName, isRepeatable: repeatable, help: help)
+    public static func option(_ name: String, _ kind: ValueKind, valueName: String, repeatable: Bool = false,
+                              required: Bool = false, help: String) -> OptionSpec {
+        OptionSpec(name: name, kind: kind, valueName: valueName, isRepeatable: repeatable, isRequired: required, help: help)
     }
 }
 
@@ -114,6 +118,11 @@ public struct CommandSpec: Sendable {
         if scope != .none {
             self.options.append(.option("cluster", .resource(.cluster), valueName: "C", help: "the cluster, for this command only (default: the current one)"))
         }
+        // Every command that shows something takes `--output` for itself alone, as in the aws CLI.
+        if group != .shell, path != ["output"] {
+            self.options.append(.option("output", .choice(["table", "json", "text"]), valueName: "FORMAT",
+                                        help: "table, json or text, for this command only (default: the session's)"))
+        }
         if scope == .service {
             self.options.append(.option("service", .resource(.service), valueName: "S", help: "the service, for this command only (default: the current one)"))
         }
@@ -134,7 +143,7 @@ public struct CommandSpec: Sendable {
         }
         for option in options {
             let shown = option.kind == nil ? "--\(option.name)" : "--\(option.name) \(option.valueName)"
-            parts.append("[\(shown)]" + (option.isRepeatable ? "…" : ""))
+            parts.append((option.isRequired ? shown : "[\(shown)]") + (option.isRepeatable ? "…" : ""))
         }
         return parts.joined(separator: " ")
     }

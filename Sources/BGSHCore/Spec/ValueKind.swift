@@ -27,13 +27,19 @@ public enum ValueKind: Sendable, Equatable {
     case resource(ResourceKind)
     /// A variable name (`set NAME`, `--as NAME`).
     case variableName
+    /// A deployment strategy: `manual`, `all-at-once`, `canary:P%:T`, `linear:P%:T`, a CodeDeploy name.
+    case strategy
+    /// The words of an `assert` condition, checked together (`Condition`); only on a variadic argument.
+    case condition
 
     /// Checks a value known before running (a literal) or at run time (after expansion).
     /// - Returns: the typed value, or why the text does not fit (a diagnostic message).
     public func check(_ text: String) -> Result<Value, LiteralError> {
         switch self {
-        case .string, .file, .resource:
+        case .string, .file, .resource, .condition:
             return .success(.string(text))
+        case .strategy:
+            return Strategy.parse(text).map { .string($0.name) }
         case .integer(let range):
             guard let n = Int(text) else {
                 return .failure(LiteralError("'\(text)' is not a whole number"))
