@@ -52,6 +52,9 @@ public protocol EmulatorControl: AnyObject {
     func heal(_ targetGroupArn: String?) throws
     /// From now on the targets of a group stay healthy but answer `tenths`/1000 of requests with 5xx.
     func failRate(_ targetGroupArn: String, tenths: Int) throws
+    /// Arms a health failure (`rateTenths` nil) or a 5xx rate for `side` (blue or green) of the
+    /// service's next deployment, taking effect when that deployment starts.
+    func armNextDeployment(serviceArn: String, side: String, rateTenths: Int?) throws
     /// Sends simulated requests through a listener, split by its weights; records the ALB
     /// metrics (RequestCount, HTTPCode_Target_5XX_Count) that alarms evaluate.
     func traffic(region: String, listenerArn: String, requests: Int) throws -> [TrafficResult]

@@ -88,7 +88,13 @@ public final class SimBackend: Backend, EmulatorControl {
         try store().write { tx in
             try tx.deleteMeta(prefix: "faults.tg." + (targetGroupArn ?? ""))
             try tx.deleteMeta(prefix: "faults.rate." + (targetGroupArn ?? ""))
+            if targetGroupArn == nil { try tx.deleteMeta(prefix: "faults.next.") }
         }
+    }
+
+    /// Arms a fault for one side of a service's next deployment (`sim fail --next`).
+    public func armNextDeployment(serviceArn: String, side: String, rateTenths: Int?) throws {
+        try store().write { tx in try ArmedFaults.arm(tx, serviceArn: serviceArn, side: side, rateTenths: rateTenths) }
     }
 
     /// Targets of the group answer a share of requests with 5xx.

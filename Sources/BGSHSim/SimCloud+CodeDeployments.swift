@@ -251,6 +251,7 @@ extension SimCloud {
             green.networkConfiguration = blueSet.networkConfiguration
             green.loadBalancers = [ServiceLoadBalancer(targetGroupArn: greenTG, containerName: container, containerPort: port)]
             green.scale = Scale(value: 100, unit: "PERCENT")
+            try ArmedFaults.deploymentStarts(tx, serviceArn: service.serviceArn ?? "", greenTG: greenTG, blueTG: blueTG, now: now)
             var info = DeploymentInfo()
             info.deploymentId = id
             info.applicationName = input.applicationName

@@ -503,6 +503,12 @@ extension SimCloud {
             set.loadBalancers = input.loadBalancers ?? []
             set.scale = input.scale ?? Scale(value: 100, unit: "PERCENT")
             set.tags = input.tags
+            // A second task set beside the primary is a deployment's green: faults armed for it
+            // (`sim fail --next`) take effect now.
+            if let primary = service.taskSets?.first(where: { $0.status == "PRIMARY" }), let greenTG = set.loadBalancers?.first?.targetGroupArn {
+                try ArmedFaults.deploymentStarts(tx, serviceArn: service.serviceArn ?? "", greenTG: greenTG,
+                                                 blueTG: primary.loadBalancers?.first?.targetGroupArn, now: now)
+            }
             service.taskSets = (service.taskSets ?? []) + [set]
             try reconcile(tx, cluster: cluster, service: &service, now: now)
             try save(tx, service, cluster: cluster)

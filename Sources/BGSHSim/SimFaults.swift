@@ -49,3 +49,28 @@ enum SimFaults {
         return AWSError(fault.code, "injected by `sim fail api \(operation)`", statusCode: status)
     }
 }
+
+/// Faults armed for a side of a service's next deployment: `sim fail --next green|blue`.
+/// They take effect when the deployment starts (its green task set is made), on the target
+/// groups that deployment gives each colour.
+enum ArmedFaults {
+    static func key(_ serviceArn: String, _ side: String) -> String { "faults.next.\(serviceArn).\(side)" }
+
+    /// Arms a health failure (`rateTenths` nil) or a 5xx rate for `side` of the next deployment.
+    static func arm(_ tx: SimStore.Transaction, serviceArn: String, side: String, rateTenths: Int?) throws {
+        try tx.setMeta(key(serviceArn, side), rateTenths.map { "rate:\($0)" } ?? "health")
+    }
+
+    /// A deployment of the service starts: its armed faults move onto the colours' target groups.
+    static func deploymentStarts(_ tx: SimStore.Transaction, serviceArn: String, greenTG: String, blueTG: String?, now: Double) throws {
+        for (side, tg) in [("green", greenTG), ("blue", blueTG)] {
+            guard let tg, let armed = try tx.meta(key(serviceArn, side)) else { continue }
+            try tx.deleteMeta(prefix: key(serviceArn, side))
+            if armed.hasPrefix("rate:") {
+                try tx.setMeta("faults.rate." + tg, String(armed.dropFirst(5)))
+            } else {
+                try tx.setMeta("faults.tg." + tg, String(now))
+            }
+        }
+    }
+}

@@ -22,12 +22,15 @@ struct Tasks: Command {
             tasks += try cloud.describeTasks(DescribeTasksInput(cluster: cluster, tasks: Array(arns[start..<min(arns.count, start + 100)]))).tasks
             start += 100
         }
-        let tags = ServiceTags(service.tags)
+        // Colours are roles: the ones `weight`, `health` and `status` name at this moment, read
+        // from the controller's view (not from the task set's first tag, which goes stale).
+        let view = ServiceTags(service.tags) == nil ? nil
+            : try? DeployContext.controller(for: service, cluster: cluster, session: invocation.session).observe()
         func colour(_ task: AWSModel.Task) -> String {
-            guard let set = service.taskSets?.first(where: { $0.id == task.startedBy }) else { return "-" }
-            let tg = set.loadBalancers?.first?.targetGroupArn
-            if let role = set.tags?.first(where: { $0.key == "bgsh:role" })?.value { return role }
-            return tg == tags?.blueTargetGroup ? "blue" : tg == tags?.greenTargetGroup ? "green" : "-"
+            guard let started = task.startedBy else { return "-" }
+            if let id = view?.green?.taskSet?.id, id == started { return "green" }
+            if let id = view?.blue?.taskSet?.id, id == started { return "blue" }
+            return "-"
         }
         let rows = tasks.map { task in
             [String(task.taskArn?.split(separator: "/").last ?? ""), colour(task), task.lastStatus ?? "",

@@ -8,8 +8,10 @@ struct SimFail: Command {
         ["sim", "fail"], group: .simulator,
         summary: "make a colour's (or a target group's) targets fail health checks: unhealthy after the unhealthy threshold",
         arguments: [ArgumentSpec("TARGET", .resource(.targetGroup), help: "blue, green (of the current service) or a target group")],
-        options: [.option("rate", .percentage(allowsSign: false), valueName: "P%", help: "stay healthy but answer P% of requests with 5xx")],
+        options: [.option("rate", .percentage(allowsSign: false), valueName: "P%", help: "stay healthy but answer P% of requests with 5xx"),
+                  .flag("next", help: "arm it for that side (blue or green) of the next deployment, taking effect when it starts")],
         examples: [Example("sim fail green", "green's targets turn unhealthy; a waiting deployment rolls back"),
+                   Example("sim fail --next green", "the next deployment's green will fail; production is untouched until then"),
                    Example("sim fail green --rate 30%", "green answers 30% of `sim traffic` with 5xx (what alarms watch)")],
         isMutating: true, scope: .service)
 
@@ -32,7 +34,18 @@ struct SimFail: Command {
     static func run(_ invocation: Invocation) throws {
         let emulator = try invocation.session.emulator(for: "sim fail")
         if invocation.skipsUnderDryRun() { return }
-        let arn = try targetGroup(invocation.string("TARGET") ?? "", invocation)
+        let target = invocation.string("TARGET") ?? ""
+        if invocation.flag("next") {
+            guard target == "blue" || target == "green" else {
+                throw invocation.failure("--next arms a fault for a side of the next deployment: name blue or green, not a target group", at: "TARGET")
+            }
+            let service = try Resolve.service(invocation.session.service ?? "", invocation, at: nil)
+            guard ServiceTags(service.tags) != nil else { throw invocation.failure("the current service has no blue-green setup") }
+            try emulator.armNextDeployment(serviceArn: service.serviceArn ?? "", side: target, rateTenths: invocation.percentage("rate")?.tenths)
+            invocation.session.out.writeError("armed: \(target) of the next deployment of \(service.serviceName ?? "") will \(invocation.percentage("rate").map { "answer \($0) of requests with 5xx" } ?? "fail its health checks")\n")
+            return
+        }
+        let arn = try targetGroup(target, invocation)
         if let rate = invocation.percentage("rate") {
             try emulator.failRate(arn, tenths: rate.tenths)
         } else {
