@@ -104,6 +104,7 @@ extension SimCloud {
     /// Ends a deployment by moving everything back to blue.
     func rollBack(_ tx: SimStore.Transaction, _ d: inout SimCodeDeployment, status: String, reason: String, now: Double) throws {
         try route(tx, listener: d.prodListener, blueTG: d.blueTG, greenTG: d.greenTG, greenTenths: 0)
+        try ArmedFaults.taskSetRemoved(tx, targetGroupArn: d.greenTG)
         try updateService(tx, d, now: now) { service in
             service.taskSets = service.taskSets?.filter { $0.id != d.greenTaskSetId }.map { set in
                 var set = set
@@ -168,6 +169,7 @@ extension SimCloud {
                     try updateService(tx, d, now: now) { service in
                         service.taskSets = service.taskSets?.filter { $0.id != d.blueTaskSetId }
                     }
+                    try ArmedFaults.taskSetRemoved(tx, targetGroupArn: d.blueTG)
                     d.info.status = "Succeeded"
                     d.info.completeTime = at
                 }

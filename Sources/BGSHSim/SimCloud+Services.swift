@@ -559,6 +559,7 @@ extension SimCloud {
             }
             let now = try now(tx)
             service.taskSets?.remove(at: index)
+            try ArmedFaults.taskSetRemoved(tx, targetGroupArn: removed.loadBalancers?.first?.targetGroupArn)
             try reconcile(tx, cluster: cluster, service: &service, now: now)
             try save(tx, service, cluster: cluster)
             removed.status = "DRAINING"

@@ -66,11 +66,19 @@ enum ArmedFaults {
         for (side, tg) in [("green", greenTG), ("blue", blueTG)] {
             guard let tg, let armed = try tx.meta(key(serviceArn, side)) else { continue }
             try tx.deleteMeta(prefix: key(serviceArn, side))
+            try tx.setMeta("faults.armed." + tg, side)
             if armed.hasPrefix("rate:") {
                 try tx.setMeta("faults.rate." + tg, String(armed.dropFirst(5)))
             } else {
                 try tx.setMeta("faults.tg." + tg, String(now))
             }
         }
+    }
+
+    /// A task set left its target group: a fault armed for that deployment's side ends with it
+    /// (the next deployment that uses the group starts clean). A plain `sim fail` stays.
+    static func taskSetRemoved(_ tx: SimStore.Transaction, targetGroupArn: String?) throws {
+        guard let tg = targetGroupArn, try tx.meta("faults.armed." + tg) != nil else { return }
+        for prefix in ["faults.armed.", "faults.tg.", "faults.rate."] { try tx.deleteMeta(prefix: prefix + tg) }
     }
 }
