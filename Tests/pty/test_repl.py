@@ -3,7 +3,7 @@
 Ctrl-D, UTF-8, continuation lines, confirmation, and editing while stdout is a pipe.
 
 libedit redraws with cursor-movement escapes, so checks look for fragments of the screen.
-Usage: test_repl.py PATH/TO/bgsh
+Usage: test_repl.py PATH/TO/bgsh [NAME-PART]
 """
 import os
 import stat
@@ -210,6 +210,44 @@ def test_ctrl_c_ends_sleep_and_wait_at_once_under_pace_real(home):
     leave(p)
 
 
+def test_ctrl_c_in_every_waiting_command_asks_only_what_the_state_allows(home):
+    """wait, status --watch and (baking) wait done under sim pace real: the question within a
+    generous 5 s, offering hold only where the schedule can pause; an answer not offered is
+    asked again."""
+    setup = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "TranscriptTests", "Transcripts", "lib", "web-setup.bgsh")
+    prepare(home, open(setup).read())
+    p = shell(home)
+    p.expect_exact(PROMPT)
+    p.sendline("cluster web; service web; deploy --image nginx:1.29 --strategy canary:10%:5m; sim pace real")
+    p.expect_exact("bgsh[sim] us-east-1/web/web [blue 100 | green 0]> ")
+    for command in ("wait healthy", "status --watch"):
+        p.sendline(command)
+        time.sleep(1.0)
+        start = time.monotonic()
+        p.sendintr()
+        p.expect_exact("[d]etach, [h]old or [r]ollback? ")
+        assert time.monotonic() - start < 5, "%s took %.1f s to ask" % (command, time.monotonic() - start)
+        p.sendline("d")
+        p.expect_exact("detached: deployment d-1 holds at its current step")
+        p.expect_exact("[blue 100 | green 0]> ")
+    p.sendline("sim pace instant; wait healthy; promote; sim pace real")
+    p.expect_exact("[green 100 | blue ends in ")
+    p.sendline("wait done")
+    time.sleep(1.0)
+    start = time.monotonic()
+    p.sendintr()
+    p.expect_exact("is baking [blue 0 | green 100]. [d]etach or [r]ollback? ")
+    assert time.monotonic() - start < 5, "wait done took %.1f s to ask" % (time.monotonic() - start)
+    p.sendline("h")
+    p.expect_exact("answer d, r (detach, rollback)")
+    p.sendline("r")
+    p.expect_exact("rolled back: blue takes all production traffic")
+    p.expect_exact("bgsh[sim] us-east-1/web/web> ")
+    p.sendline("status")
+    p.expect_exact("state rolled-back")
+    leave(p)
+
+
 def test_utf8_input(home):
     p = shell(home)
     p.expect_exact(PROMPT)
@@ -296,7 +334,8 @@ def test_ctrl_c_abandons_an_aws_request_in_flight(home):
 
 
 def main():
-    tests = [(name, fn) for name, fn in sorted(globals().items()) if name.startswith("test_") and callable(fn)]
+    only = sys.argv[2] if len(sys.argv) > 2 else ""  # a part of a test's name: run just those
+    tests = [(name, fn) for name, fn in sorted(globals().items()) if name.startswith("test_") and only in name and callable(fn)]
     passed = failed = 0
     for name, fn in tests:
         home = tempfile.mkdtemp(prefix="bgsh-pty-")

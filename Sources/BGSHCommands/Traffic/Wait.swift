@@ -24,22 +24,41 @@ struct Wait: Command {
         let id = view.id ?? ""
         let resume = "`wait done` resumes driving it, `rollback` rolls it back"
         if session.isInteractive, let ask = session.ask, view.state.isActive {
-            let answer = ask("interrupted: deployment \(id) is \(view.state.rawValue) \(DeployContext.split(view)). [d]etach, [h]old or [r]ollback? ")?.lowercased() ?? "d"
-            switch answer.first {
+            let offered = choices(view)
+            let question = offered.map { "[\($0.prefix(1))]\($0.dropFirst())" }
+            let listed = question.count == 2 ? question.joined(separator: " or ") : question.dropLast().joined(separator: ", ") + " or " + question.last!
+            var answer: Character = "d"
+            // Only what the state allows: an answer not offered is asked again, as psql does.
+            while true {
+                let reply = ask("interrupted: deployment \(id) is \(view.state.rawValue) \(DeployContext.split(view)). \(listed)? ")?.lowercased()
+                guard let first = reply?.first else { break }  // no answer (EOF, a second Ctrl-C): detach
+                if let picked = offered.first(where: { $0.first == first }) { answer = picked.first!; break }
+                session.out.write("answer \(offered.map { String($0.prefix(1)) }.joined(separator: ", ")) (\(offered.joined(separator: ", ")))\n")
+                session.out.flush()
+            }
+            switch answer {
             case "r":
                 try DeployContext.act(invocation) { try controller.rollback() }
                 session.out.write("rolled back: blue takes all production traffic; green removed\n")
-                return
             case "h":
                 try DeployContext.act(invocation) { try controller.hold(true) }
                 session.out.write("holding deployment \(id): `resume`, then \(resume)\n")
-                return
             default:
-                session.out.write("detached: deployment \(id) holds at its current step until a bgsh waits on it; \(resume)\n")
-                return
+                let left = view.controller == "codedeploy" ? "goes on under CodeDeploy (it drives its own schedule)"
+                    : view.state == .baking ? "keeps blue until its termination wait ends, which the next bgsh that waits on it finishes"
+                    : "holds at its current step until a bgsh waits on it"
+                session.out.write("detached: deployment \(id) \(left); \(resume)\n")
             }
+            return
         }
         throw invocation.failure("interrupted: deployment \(id) is left \(view.state.rawValue) \(DeployContext.split(view)); \(resume)", exitCode: 130)
+    }
+
+    /// The answers the interrupt question offers in this state (COMMANDS.md: only those the
+    /// deployment's state allows): hold only where a taskset schedule can pause.
+    static func choices(_ view: DeploymentView) -> [String] {
+        let canHold = view.controller == "taskset" && [.starting, .inProgress].contains(view.state)
+        return canHold ? ["detach", "hold", "rollback"] : ["detach", "rollback"]
     }
 
     static func waitFor(_ until: String, timeout: Int?, autoRollback: Bool, _ invocation: Invocation,
