@@ -26,6 +26,9 @@ public protocol Backend: AnyObject {
 }
 
 extension Backend {
+    /// What names resources apart from another backend's: a cache of names (completion) is
+    /// kept per identity (with region and cluster), so a switch never offers stale names.
+    public var cacheIdentity: String { displayName }
     /// The simulator has no profiles.
     public var profile: String? { nil }
     /// The simulator has no profiles: nothing changes.
@@ -55,6 +58,9 @@ public protocol EmulatorControl: AnyObject {
     /// Arms a health failure (`rateTenths` nil) or a 5xx rate for `side` (blue or green) of the
     /// service's next deployment, taking effect when that deployment starts.
     func armNextDeployment(serviceArn: String, side: String, rateTenths: Int?) throws
+    /// Runs `body` while holding the simulated account's deploy lock, so that two processes'
+    /// check-then-create cannot interleave (two `deploy`s at once: one starts, one is refused).
+    func exclusively<T>(_ body: () throws -> T) throws -> T
     /// Sends simulated requests through a listener, split by its weights; records the ALB
     /// metrics (RequestCount, HTTPCode_Target_5XX_Count) that alarms evaluate.
     func traffic(region: String, listenerArn: String, requests: Int) throws -> [TrafficResult]

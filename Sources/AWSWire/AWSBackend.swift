@@ -35,6 +35,11 @@ public final class AWSBackend: Backend, @unchecked Sendable {
     /// The profile in use.
     public var profile: String? { settings.profileName }
 
+    /// Profile, account (once known) and endpoint: what the completion cache is kept per.
+    public var cacheIdentity: String {
+        "aws|\(settings.profileName)|\(accounts[settings.profileName] ?? "")|\(settings.configuredEndpoint(serviceId: "ECS", serviceKey: "ecs") ?? "")"
+    }
+
     /// The region the configuration names (flag, environment, profile), or nil.
     public var configuredRegion: String? { settings.region }
 

@@ -168,6 +168,7 @@ public struct TaskSetController {
         input.scale = Scale(value: 100, unit: "PERCENT")
         input.tags = [Tag(key: "bgsh:role", value: "green"), Tag(key: "bgsh:deployment", value: id)]
         let green = try cloud.createTaskSet(input).taskSet
+        try withdrawIfSecond(green, blue: blueSet)
         let now = try now()
         try tag(service, [(DeploymentTags.id, id), (DeploymentTags.state, "in-progress"), (DeploymentTags.green, green.taskSetArn ?? ""),
                           (DeploymentTags.blueTG, blueTG), (DeploymentTags.greenTG, greenTG), (DeploymentTags.strategy, strategy.name),
@@ -179,6 +180,20 @@ public struct TaskSetController {
             _ = try cloud.modifyListener(ModifyListenerInput(ListenerArn: test, DefaultActions: [.forward(greenTG)]))
         }
         return id
+    }
+
+    /// Two deploys of one service at the same moment both pass the "no deployment in progress"
+    /// check; AWS has no compare-and-swap for it. So each looks after its CreateTaskSet: when
+    /// two green task sets exist, the later one (by creation time, then id: every bgsh orders
+    /// them alike) deletes itself and names the other. Nothing else was changed yet.
+    func withdrawIfSecond(_ mine: TaskSet, blue: TaskSet) throws {
+        let sets = try cloud.describeServices(DescribeServicesInput(cluster: cluster, services: [serviceName])).services.first?.taskSets ?? []
+        let greens = sets.filter { $0.status == "ACTIVE" && $0.taskSetArn != blue.taskSetArn }
+            .sorted { ($0.createdAt ?? 0, $0.id ?? "") < ($1.createdAt ?? 0, $1.id ?? "") }
+        guard greens.count > 1, let first = greens.first, first.taskSetArn != mine.taskSetArn else { return }
+        _ = try? cloud.deleteTaskSet(DeleteTaskSetInput(cluster: cluster, service: serviceName, taskSet: mine.taskSetArn ?? "", force: true))
+        let other = first.externalId.map { $0.hasPrefix("bgsh-") ? String($0.dropFirst(5)) : $0 } ?? (first.id ?? "")
+        throw DeploymentRefusal("another bgsh started deployment \(other) of \(serviceName) at the same moment: this deploy withdrew its green and changed nothing (`status` shows \(other))")
     }
 
     /// Sets green's share of production traffic.

@@ -34,6 +34,9 @@ public final class SimBackend: Backend, EmulatorControl {
     /// `sim`.
     public var displayName: String { "sim" }
 
+    /// The state file: two states are two accounts.
+    public var cacheIdentity: String { "sim|" + statePath }
+
     /// A simulated cloud in a region.
     public func cloud(region: String) throws -> any Cloud {
         SimCloud(store: try store(), region: region, account: account, debugLog: debugLog)
@@ -90,6 +93,19 @@ public final class SimBackend: Backend, EmulatorControl {
             try tx.deleteMeta(prefix: "faults.rate." + (targetGroupArn ?? ""))
             if targetGroupArn == nil { try tx.deleteMeta(prefix: "faults.next.") }
         }
+    }
+
+    /// Runs `body` holding an exclusive lock on the state file's lock file (flock): the
+    /// processes sharing a state take turns.
+    public func exclusively<T>(_ body: () throws -> T) throws -> T {
+        let fd = open(statePath + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw BackendUnavailable("cannot open \(statePath).lock: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw BackendUnavailable("cannot lock \(statePath).lock: \(String(cString: strerror(errno)))") }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
     }
 
     /// Arms a fault for one side of a service's next deployment (`sim fail --next`).

@@ -86,4 +86,16 @@ import Testing
         #expect(second == [subnets[0] + "," + subnets[1]], "a list completes its next element, without repeating the first")
         #expect(c.complete(before: "tg health ", partial: "gr").candidates == ["green-tg"])
     }
+
+    /// The cache is kept per scope: switching cluster or region never offers the other's names.
+    @Test func theCacheIsKeptPerRegionAndCluster() throws {
+        let shell = try Harness()
+        #expect(shell.run("cluster create a; cluster create b; region eu-west-1; cluster create c; region us-east-1") == 0)
+        let c = Completer(table: Harness.table, session: shell.session, baseDirectory: shell.folder)
+        #expect(c.complete(before: "cluster delete ", partial: "").candidates == ["a", "b"])
+        #expect(shell.run("region eu-west-1") == 0)
+        #expect(c.complete(before: "cluster delete ", partial: "").candidates == ["c"])
+        #expect(shell.run("region us-east-1; cluster create d") == 0)
+        #expect(c.complete(before: "cluster delete ", partial: "").candidates == ["a", "b", "d"])
+    }
 }

@@ -101,6 +101,33 @@ import Testing
         #expect(error.message.contains("in '\(text)'"))
     }
 
+    /// AWS has no compare-and-swap for "no deployment in progress": when another deploy's green
+    /// task set appeared first, this deploy withdraws its own and changes nothing else.
+    @Test func aDeployThatFindsAnEarlierGreenWithdraws() throws {
+        let shell = try Harness()
+        #expect(shell.run(Self.setup, name: "setup.bgsh") == 0)
+        let cloud = try shell.session.cloud()
+        let service = try #require(try cloud.describeServices(DescribeServicesInput(cluster: "web", services: ["web"])).services.first)
+        let blue = try #require(service.taskSets?.first)
+        let listener = try #require(service.tags?.first { $0.key == "bgsh:listener" }?.value)
+        let listenerBefore = try cloud.describeListeners(DescribeListenersInput(ListenerArns: [listener])).Listeners
+        // The other bgsh's CreateTaskSet, a moment earlier, its tags not yet written.
+        var theirs = CreateTaskSetInput(cluster: "web", service: "web", taskDefinition: blue.taskDefinition ?? "")
+        theirs.externalId = "bgsh-d-1"
+        theirs.loadBalancers = blue.loadBalancers?.map { ServiceLoadBalancer(targetGroupArn: service.tags?.first { $0.key == "bgsh:green-tg" }?.value ?? "", containerName: $0.containerName, containerPort: $0.containerPort) }
+        theirs.networkConfiguration = blue.networkConfiguration
+        _ = try cloud.createTaskSet(theirs)
+        try shell.backend.advance(seconds: 1)
+        let mine = Self.controller(shell)
+        #expect(throws: DeploymentRefusal.self) {
+            try mine.deploy(taskDefinitionArn: blue.taskDefinition ?? "", strategy: .manual, terminationWait: 300)
+        }
+        let after = try #require(try cloud.describeServices(DescribeServicesInput(cluster: "web", services: ["web"])).services.first)
+        #expect(after.taskSets?.filter { $0.status == "ACTIVE" }.map(\.externalId) == ["bgsh-d-1"], "only theirs is left")
+        #expect(after.tags?.contains { $0.key == "bgsh:deploy-id" } != true, "no deployment recorded by the one that withdrew")
+        #expect(try cloud.describeListeners(DescribeListenersInput(ListenerArns: [listener])).Listeners == listenerBefore)
+    }
+
     @Test func conditionStatesAreTheEngines() {
         #expect(Condition.deploymentStates == DeploymentState.allCases.map(\.rawValue))
     }

@@ -42,4 +42,51 @@ import Testing
         let after = try StoreTests.run(["-c", "sim pace instant; cluster web; service web; assert deployment == rolled-back; assert weight blue == 100%; assert tasks blue == 2"], state: state)
         #expect(after.status == 0, "\(after.stderr)")
     }
+
+    /// Two shells deploy one service at the same moment: exactly one deployment starts; the other
+    /// is refused naming it, and the service has one green task set.
+    @Test func twoDeploysAtOnceStartExactlyOneDeployment() throws {
+        let dir = try StoreTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let state = dir + "/sim.db"
+        let setup = try String(contentsOfFile: TranscriptTests.folder + "/lib/web-setup.bgsh", encoding: .utf8)
+        try setup.write(toFile: dir + "/setup.bgsh", atomically: true, encoding: .utf8)
+        #expect(try StoreTests.run([dir + "/setup.bgsh"], state: state).status == 0)
+        for round in 0..<4 {
+            // Both start together (a barrier file), so their reads and creates interleave.
+            let gate = dir + "/go-\(round)"
+            var shells: [(Process, Pipe)] = []
+            for image in ["nginx:1.28", "nginx:1.29"] {
+                let shell = Process()
+                shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+                shell.arguments = ["-c", "while [ ! -e \(gate) ]; do :; done; exec \"$0\" --state \"$1\" -c \"$2\"", TranscriptTests.binary, state,
+                                   "cluster web; service web; deploy --image \(image) --strategy manual"]
+                shell.environment = ["HOME": dir, "PATH": "/usr/bin:/bin"]
+                let out = Pipe()
+                shell.standardOutput = out
+                shell.standardError = out
+                try shell.run()
+                shells.append((shell, out))
+            }
+            Thread.sleep(forTimeInterval: 0.3)
+            FileManager.default.createFile(atPath: gate, contents: nil)
+            var started = 0
+            var texts: [String] = []
+            for (shell, out) in shells {
+                shell.waitUntilExit()
+                let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                texts.append(text)
+                if shell.terminationStatus == 0 { started += 1 } else {
+                    #expect(text.contains("at the same moment") || text.contains("promote or roll it back before starting another"), "\(text)")
+                }
+            }
+            #expect(started == 1, "exactly one deploy starts: \(texts)")
+            let check = try StoreTests.run(["--output", "json", "-c", "cluster web; service web; service describe"], state: state)
+            let service = (try? StoreTests.json(check.stdout))?["services"] as? [[String: Any]]
+            let active = (service?.first?["taskSets"] as? [[String: Any]])?.filter { $0["status"] as? String == "ACTIVE" } ?? []
+            #expect(active.count == 1, "one green task set: \(check.stdout)")
+            let rollback = try StoreTests.run(["-c", "cluster web; service web; rollback --yes"], state: state)
+            #expect(rollback.status == 0, "\(rollback.stderr)")
+        }
+    }
 }

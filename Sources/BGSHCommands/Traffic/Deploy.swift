@@ -97,7 +97,10 @@ struct Deploy: Command {
             invocation.session.out.write("dry-run: deploy \(arn) with strategy \(strategy.name) (ecs:CreateTaskSet, ecs:TagResource, elbv2:ModifyListener)\n")
             return
         }
-        let id = try DeployContext.act(invocation) { try controller.deploy(taskDefinitionArn: arn, strategy: strategy, terminationWait: wait, alarms: alarms) }
+        // On the simulator the state's lock decides between two deploys at once; on AWS the
+        // controller's look after CreateTaskSet does (TaskSetController.withdrawIfSecond).
+        let start = { try DeployContext.act(invocation) { try controller.deploy(taskDefinitionArn: arn, strategy: strategy, terminationWait: wait, alarms: alarms) } }
+        let id = try invocation.session.backend.emulator.map { try $0.exclusively(start) } ?? start()
         invocation.session.remember(id, as: nil)
         let how = controller is CodeDeployController && strategy == .manual ? "the deployment group's configuration" : "strategy \(strategy.name)"
         invocation.session.out.write("deployment \(id): green runs \(arn.split(separator: "/").last ?? "") at 0% of production traffic (\(how))\n")
