@@ -54,7 +54,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "BGSHCoreTests", dependencies: [
-            "BGSHCore", "BGSHCommands", "BGSHSim", "BGSHDeploy", "AWSModel",
+            "BGSHCore", "BGSHCommands", "BGSHSim", "BGSHDeploy", "AWSModel", "BGSHLineEditor",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "AWSWireTests", dependencies: [

@@ -28,8 +28,11 @@ public enum HistoryFile {
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "\\"), i + 3 < bytes.count {
                 let digits = bytes[(i + 1)...(i + 3)]
-                if digits.count == 3, digits.allSatisfy({ $0 >= 48 && $0 <= 55 }) {
-                    out.append(digits.reduce(0) { $0 * 8 + ($1 - 48) })
+                // Three octal digits name one byte; \400–\777 name none (vis(3) never writes
+                // them), so such a file's text is kept as it is rather than overflowing a byte.
+                let value = digits.reduce(0) { $0 * 8 + Int($1) - 48 }
+                if digits.count == 3, digits.allSatisfy({ $0 >= 48 && $0 <= 55 }), value <= 255 {
+                    out.append(UInt8(value))
                     i += 4
                     continue
                 }

@@ -320,6 +320,10 @@ extension SimCloud {
             throw AWSError("ValidationError", "A forward action must have a target group")
         }
         guard tuples.count <= 5 else { throw AWSError("TooManyTargetGroups", "A forward action can have at most 5 target groups") }
+        // AWS refuses a forward config that names one target group twice.
+        if Set(tuples.map(\.TargetGroupArn)).count != tuples.count {
+            throw AWSError("ValidationError", "A target group can be specified only once in a forward action's target groups")
+        }
         for tuple in tuples {
             if let weight = tuple.Weight, !(0...999).contains(weight) {
                 throw AWSError("ValidationError", "1 validation error detected: Value '\(weight)' at 'weight' failed to satisfy constraint: Member must have value less than or equal to 999")

@@ -49,7 +49,8 @@ extension SimCloud {
             healthy[arn] = targets.contains { SimCloud.health(of: $0, in: tg, at: now, failingSince: failing)?.State == "healthy" }
             results[arn] = TrafficResult(targetGroupArn: arn, requests: 0, errors: 0)
         }
-        let rates = try Dictionary(uniqueKeysWithValues: weights.map { ($0.0, Double(try tx.meta("faults.rate." + $0.0) ?? "0") ?? 0) })
+        // Keyed once per group even if a listener (made elsewhere) names one twice.
+        let rates = try Dictionary(weights.map { ($0.0, Double(try tx.meta("faults.rate." + $0.0) ?? "0") ?? 0) }, uniquingKeysWith: { a, _ in a })
         for _ in 0..<requests {
             var pick = next() * Double(total)
             var chosen = weights[0].0

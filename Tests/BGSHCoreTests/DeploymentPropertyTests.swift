@@ -128,6 +128,21 @@ import Testing
         #expect(try cloud.describeListeners(DescribeListenersInput(ListenerArns: [listener])).Listeners == listenerBefore)
     }
 
+    /// A listener that forwards to one group twice is refused, as AWS refuses it, and nothing
+    /// that reads listeners (traffic, weights) can meet one.
+    @Test func aForwardToOneGroupTwiceIsRefused() throws {
+        let shell = try Harness()
+        #expect(shell.run(Self.setup, name: "setup.bgsh") == 0)
+        let cloud = try shell.session.cloud()
+        let service = try #require(try cloud.describeServices(DescribeServicesInput(cluster: "web", services: ["web"])).services.first)
+        let listener = try #require(service.tags?.first { $0.key == "bgsh:listener" }?.value)
+        let blue = try #require(service.tags?.first { $0.key == "bgsh:blue-tg" }?.value)
+        #expect(throws: AWSError.self) {
+            try cloud.modifyListener(ModifyListenerInput(ListenerArn: listener, DefaultActions: [.weighted([(blue, 50), (blue, 50)])]))
+        }
+        #expect(shell.run("sim traffic 10") == 0)
+    }
+
     @Test func conditionStatesAreTheEngines() {
         #expect(Condition.deploymentStates == DeploymentState.allCases.map(\.rawValue))
     }
