@@ -52,7 +52,8 @@ struct SgCreate: Command {
         guard let output = try invocation.mutate("ec2:CreateSecurityGroup", input, { try cloud.createSecurityGroup(input) }) else {
             let id = invocation.placeholder("sg-")
             if !wanted.isEmpty {
-                _ = try invocation.mutate("ec2:AuthorizeSecurityGroupIngress", AuthorizeSecurityGroupIngressRequest(GroupId: id, IpPermissions: wanted)) {}
+                let request = AuthorizeSecurityGroupIngressRequest(GroupId: id, IpPermissions: wanted)
+                _ = try invocation.mutate("ec2:AuthorizeSecurityGroupIngress", request) { try cloud.authorizeSecurityGroupIngress(request) }
             }
             invocation.produce(id)
             return

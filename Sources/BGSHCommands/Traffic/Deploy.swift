@@ -90,19 +90,26 @@ struct Deploy: Command {
                 definition = latest
             } else {
                 definition = try invocation.mutate("ecs:RegisterTaskDefinition", input, { try cloud.registerTaskDefinition(input).taskDefinition })
+                if definition == nil, let family = base.family {
+                    // A dry run's new revision: a placeholder ARN, as every dry-run create has.
+                    var pending = base
+                    pending.taskDefinitionArn = invocation.placeholderArn("ecs", "task-definition", name: family + ":1")
+                    definition = pending
+                }
             }
         }
         let arn = definition?.taskDefinitionArn ?? base.taskDefinitionArn ?? ""
-        if invocation.session.isDryRun {
-            invocation.session.out.write("dry-run: deploy \(arn) with strategy \(strategy.name) (ecs:CreateTaskSet, ecs:TagResource, elbv2:ModifyListener)\n")
-            return
-        }
         // On the simulator the state's lock decides between two deploys at once; on AWS the
         // controller's look after CreateTaskSet does (TaskSetController.withdrawIfSecond).
         let start = { try DeployContext.act(invocation) { try controller.deploy(taskDefinitionArn: arn, strategy: strategy, terminationWait: wait, alarms: alarms) } }
         let id = try invocation.session.backend.emulator.map { try $0.exclusively(start) } ?? start()
         invocation.session.remember(id, as: nil)
         let how = controller is CodeDeployController && strategy == .manual ? "the deployment group's configuration" : "strategy \(strategy.name)"
+        if invocation.session.isDryRun {
+            // The calls above were printed, not made: nothing started, nothing to wait for.
+            invocation.session.out.write("dry-run: deployment \(id) would start green on \(arn.split(separator: "/").last ?? "") at 0% of production traffic (\(how))\n")
+            return
+        }
         invocation.session.out.write("deployment \(id): green runs \(arn.split(separator: "/").last ?? "") at 0% of production traffic (\(how))\n")
         if invocation.flag("wait") {
             try Wait.waitFor("done", timeout: invocation.duration("timeout")?.seconds, autoRollback: invocation.flag("auto-rollback", default: true), invocation)

@@ -11,7 +11,6 @@ struct Hold: Command {
 
     static func run(_ invocation: Invocation) throws {
         let controller = try DeployContext.controller(invocation)
-        if invocation.session.isDryRun { invocation.session.out.write("dry-run: hold (ecs:TagResource)\n"); return }
         try DeployContext.act(invocation) { try controller.hold(true) }
         invocation.session.out.write("holding: the schedule is paused; `resume` to go on\n")
     }
@@ -26,7 +25,6 @@ struct Resume: Command {
 
     static func run(_ invocation: Invocation) throws {
         let controller = try DeployContext.controller(invocation)
-        if invocation.session.isDryRun { invocation.session.out.write("dry-run: resume (ecs:TagResource)\n"); return }
         try DeployContext.act(invocation) { try controller.hold(false) }
         invocation.session.out.write("resumed: the next step comes after the strategy's interval, while a bgsh waits (`wait done`)\n")
     }

@@ -13,7 +13,6 @@ struct Promote: Command {
 
     static func run(_ invocation: Invocation) throws {
         let controller = try DeployContext.controller(invocation)
-        if invocation.session.isDryRun { invocation.session.out.write("dry-run: promote (elbv2:ModifyListener, ecs:UpdateServicePrimaryTaskSet)\n"); return }
         try DeployContext.act(invocation) { try controller.promote(force: invocation.flag("force")) }
         let view = try controller.observe()
         guard controller is TaskSetController else {

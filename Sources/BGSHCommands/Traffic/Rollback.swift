@@ -12,7 +12,6 @@ struct Rollback: Command {
 
     static func run(_ invocation: Invocation) throws {
         let controller = try DeployContext.controller(invocation)
-        if invocation.session.isDryRun { invocation.session.out.write("dry-run: rollback (elbv2:ModifyListener, ecs:DeleteTaskSet)\n"); return }
         let view = try controller.observe()
         if (view.green?.weightTenths ?? 0) > 0, !invocation.flag("yes") {
             guard invocation.confirmed("roll back: production traffic is split \(DeployContext.split(view)); move it all to blue? [y/N] ") else {

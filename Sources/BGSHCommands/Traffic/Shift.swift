@@ -23,10 +23,6 @@ struct Shift: Command {
                 throw invocation.failure("green is at \(DeployContext.percent(current)): \(share) would leave 0%–100%", at: "SHARE")
             }
         }
-        if invocation.session.isDryRun {
-            invocation.session.out.write("dry-run: elbv2:ModifyListener (green \(DeployContext.percent(target)))\n")
-            return
-        }
         try DeployContext.act(invocation) { try controller.shift(greenTenths: target, force: invocation.flag("force")) }
         let view = try controller.observe()
         invocation.session.out.write("\(DeployContext.split(view))\n")

@@ -63,6 +63,8 @@ struct Wait: Command {
 
     static func waitFor(_ until: String, timeout: Int?, autoRollback: Bool, _ invocation: Invocation,
                         onEachLook: ((DeploymentView) -> Void)? = nil) throws {
+        // A dry run moves no clock and drives no schedule: what it would wait on was not made.
+        if invocation.skipsUnderDryRun() { return }
         let controller = try DeployContext.controller(invocation)
         var view = try DeployContext.act(invocation) { try controller.observe() }
         if until == "shifted", view.strategy.steps.isEmpty, [.starting, .inProgress, .holding].contains(view.state) {

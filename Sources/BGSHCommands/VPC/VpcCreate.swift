@@ -31,8 +31,9 @@ struct VpcCreate: Command {
         let input = CreateVpcRequest(CidrBlock: cidr, TagSpecifications: name.map { [TagSpecification(ResourceType: "vpc", Tags: [EC2Tag(Key: "Name", Value: $0)])] })
         guard let output = try invocation.mutate("ec2:CreateVpc", input, { try cloud.createVpc(input) }) else {
             let id = invocation.placeholder("vpc-")
-            _ = try invocation.mutate("ec2:ModifyVpcAttribute", ModifyVpcAttributeRequest(VpcId: id, EnableDnsSupport: .init(Value: true))) {}
-            _ = try invocation.mutate("ec2:ModifyVpcAttribute", ModifyVpcAttributeRequest(VpcId: id, EnableDnsHostnames: .init(Value: true))) {}
+            for request in [ModifyVpcAttributeRequest(VpcId: id, EnableDnsSupport: .init(Value: true)), ModifyVpcAttributeRequest(VpcId: id, EnableDnsHostnames: .init(Value: true))] {
+                _ = try invocation.mutate("ec2:ModifyVpcAttribute", request) { try cloud.modifyVpcAttribute(request) }
+            }
             invocation.producePlaceholder(id, kind: "vpc", name: name ?? id)
             return
         }

@@ -76,29 +76,25 @@ public struct Invocation {
     /// The cloud of the current region.
     public func cloud() throws -> any Cloud { try session.cloud() }
 
-    /// Makes a mutating call, or under `--dry-run` prints it instead and returns nil.
+    /// Makes a mutating call; under `--dry-run` (where the session's cloud prints it and answers
+    /// with a placeholder) returns nil, so that the command produces its own placeholder.
     /// - Parameters:
-    ///   - operation: `service:Operation`, e.g. `ecs:CreateCluster`.
-    ///   - input: the request, printed as JSON under dry-run.
-    ///   - call: the real call.
+    ///   - operation: `service:Operation`, e.g. `ecs:CreateCluster` (names the create whose
+    ///     answer `--output json` prints).
+    ///   - input: the request.
+    ///   - call: the call, made on `invocation.cloud()`.
     public func mutate<Input: Encodable, Output>(_ operation: String, _ input: Input, _ call: () throws -> Output) throws -> Output? {
-        guard session.isDryRun else {
-            let output = try call()
-            // The first create's answer is what `--output json` of a create prints (COMMANDS.md).
-            let name = operation.split(separator: ":").last ?? ""
-            if session.createDocument == nil, ["Create", "Register", "Put", "Allocate"].contains(where: { name.hasPrefix($0) }),
-               let encodable = output as? any Encodable, let document = try? JSONValue.from(encodable) {
-                session.createDocument = document
-            }
-            return output
+        let output = try call()
+        // Under `--dry-run` the call went to the dry-run cloud, which printed it: its answer is a
+        // placeholder the command replaces with its own (`producePlaceholder`).
+        guard !session.isDryRun else { return nil }
+        // The first create's answer is what `--output json` of a create prints (COMMANDS.md).
+        let name = operation.split(separator: ":").last ?? ""
+        if session.createDocument == nil, ["Create", "Register", "Put", "Allocate"].contains(where: { name.hasPrefix($0) }),
+           let encodable = output as? any Encodable, let document = try? JSONValue.from(encodable) {
+            session.createDocument = document
         }
-        let document = (try? JSONValue.from(input)) ?? .object([:])
-        if session.outputFormat == .json {
-            session.out.write(JSONValue.object(["dryRun": .string(operation), "input": document]).compact + "\n")
-        } else {
-            session.out.write("dry-run: \(operation) \(document.compact)\n")
-        }
-        return nil
+        return output
     }
 
     /// Prints an id or ARN a create/register/`--get` produced and stores it in `$_` (and `--as`).

@@ -47,7 +47,7 @@ public final class Session {
     /// A person is at a terminal (confirmations, carets in errors).
     public var isInteractive: Bool
     /// Mutating calls are printed, not made.
-    public var isDryRun = false
+    public var isDryRun = false { didSet { cachedCloud = nil } }
     /// The answer of the create call the running command made (reset before each command), for
     /// `--output json` of a create.
     public var createDocument: JSONValue?
@@ -109,9 +109,21 @@ public final class Session {
     /// - Throws: `BackendUnavailable` when the backend cannot make one.
     public func cloud() throws -> any Cloud {
         if let cachedCloud { return cachedCloud }
-        let made = try backend.cloud(region: region)
+        var made = try backend.cloud(region: region)
+        // `--dry-run` is one gate, here: every command's writes go through it.
+        if isDryRun { made = DryRunCloud(base: made) { [unowned self] operation, input in self.reportDryRun(operation, input) } }
         cachedCloud = made
         return made
+    }
+
+    /// Prints a call a dry run does not make: `dry-run: ecs:CreateCluster {…}`, or one JSON
+    /// object a line under `--output json`.
+    public func reportDryRun(_ operation: String, _ input: JSONValue) {
+        if outputFormat == .json {
+            out.write(JSONValue.object(["dryRun": .string(operation), "input": input]).compact + "\n")
+        } else {
+            out.write("dry-run: \(operation) \(input.compact)\n")
+        }
     }
 
     /// The emulator behind the backend, or an error naming the backend when it has none.

@@ -1,9 +1,8 @@
-import AWSModel
 import Foundation
 
-/// The aws backend reads and writes every protocol through the one JSON document type
-/// (AWSModel's JSONValue): inputs become one before a protocol writes them, answers (JSON or XML)
-/// become one before they are decoded.
+/// The aws backend reads and writes every protocol through the one JSON document type: inputs
+/// become one before a protocol writes them, answers (JSON or XML) become one before they are
+/// decoded. `--dry-run` makes its placeholder answers the same way.
 extension JSONValue {
     /// The document decoded as `T`, leniently: members AWS leaves out take their type's empty
     /// value, and scalars are converted as the protocol's text requires (XML gives every scalar
@@ -37,7 +36,7 @@ extension JSONValue {
 }
 
 /// Epoch seconds from an ISO-8601 time (`2026-11-27T20:51:17.487000Z`, `…+00:00`), or nil.
-func epochSeconds(iso text: String) -> Double? {
+public func epochSeconds(iso text: String) -> Double? {
     let chars = Array(text.utf8)
     guard chars.count >= 19, chars[4] == UInt8(ascii: "-"), chars[10] == UInt8(ascii: "T") || chars[10] == UInt8(ascii: " ") else { return nil }
     func int(_ from: Int, _ to: Int) -> Int? {
