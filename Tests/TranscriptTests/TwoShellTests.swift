@@ -89,4 +89,37 @@ import Testing
             #expect(rollback.status == 0, "\(rollback.stderr)")
         }
     }
+
+    /// `status --watch` follows a manual deployment until it ends, with no timeout of its own;
+    /// while it waits on an operator under `sim pace instant` it moves no virtual time.
+    @Test func statusWatchFollowsAManualDeploymentWithoutRacingTheClock() throws {
+        let dir = try StoreTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let state = dir + "/sim.db"
+        let setup = try String(contentsOfFile: TranscriptTests.folder + "/lib/web-setup.bgsh", encoding: .utf8)
+        try (setup + "\ndeploy --image nginx:1.28\nwait healthy\n").write(toFile: dir + "/setup.bgsh", atomically: true, encoding: .utf8)
+        #expect(try StoreTests.run([dir + "/setup.bgsh"], state: state).status == 0)
+        let clock = { try StoreTests.run(["-c", "sim clock"], state: state).stdout }
+        let before = try clock()
+
+        let watcher = Process()
+        watcher.executableURL = URL(fileURLWithPath: TranscriptTests.binary)
+        watcher.arguments = ["--state", state, "-c", "cluster web; service web; status --watch"]
+        watcher.environment = ["HOME": dir, "PATH": "/usr/bin:/bin"]
+        let out = Pipe()
+        watcher.standardOutput = out
+        watcher.standardError = out
+        try watcher.run()
+        Thread.sleep(forTimeInterval: 2.0)
+        #expect(watcher.isRunning, "a manual deployment waits on the operator: the watch has no timeout")
+        #expect(try clock() == before, "the idle watch moved the virtual clock")
+        #expect(try StoreTests.run(["-c", "cluster web; service web; shift 50%"], state: state).status == 0)
+        Thread.sleep(forTimeInterval: 1.0)
+        #expect(try StoreTests.run(["-c", "cluster web; service web; promote"], state: state).status == 0)
+        watcher.waitUntilExit()
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(watcher.terminationStatus == 0, "\(printed)")
+        #expect(printed.contains("[blue 50 | green 50]"), "the watch saw the shift: \(printed)")
+        #expect(printed.contains("deployment d-1 succeeded"), "and followed it to the end: \(printed)")
+    }
 }

@@ -51,6 +51,14 @@ enum DeployContext {
         return !interrupted
     }
 
+    /// Waits `seconds` of wall time without moving any clock (an idle watch under `sim pace
+    /// instant`, where a jump would race ahead of the operator it waits for); Ctrl-C ends it.
+    static func idle(_ seconds: Double, _ invocation: Invocation) {
+        let isPending = invocation.session.isInterruptPending ?? { false }
+        let end = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
+        while DispatchTime.now().uptimeNanoseconds < end, !isPending() { Thread.sleep(forTimeInterval: 0.05) }
+    }
+
     /// Runs a controller call, turning its refusals into errors that say what to do.
     static func act<T>(_ invocation: Invocation, _ body: () throws -> T) throws -> T {
         do {

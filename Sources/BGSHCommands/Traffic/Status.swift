@@ -47,7 +47,10 @@ struct Status: Command {
             let share = DeployContext.percent(v.strategy.steps[v.step])
             lines.append("next step: green to \(share) in \(Duration.format(seconds: at - v.now)) (while a bgsh waits on it)")
         }
-        if let at = v.terminationAt { lines.append("blue is removed in \(Duration.format(seconds: at - v.now))") }
+        if let at = v.terminationAt {
+            lines.append(at > v.now ? "blue is removed in \(Duration.format(seconds: at - v.now))"
+                : "blue's termination wait ended \(Duration.format(seconds: v.now - at)) ago: the next bgsh that waits on it (`wait done`) removes blue")
+        }
         return lines
     }
 
@@ -56,7 +59,7 @@ struct Status: Command {
         if invocation.flag("watch") {
             // A watching bgsh drives the schedule, as a waiting one does; it prints each change.
             var last = ""
-            try Wait.waitFor("done", timeout: nil, autoRollback: true, invocation) { view in
+            try Wait.waitFor("done", timeout: nil, autoRollback: true, invocation, watching: true) { view in
                 let shown = "\(view.state.rawValue) \(DeployContext.split(view)) \(view.green?.health ?? "-")"
                 if shown != last {
                     last = shown

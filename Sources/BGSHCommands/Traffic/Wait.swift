@@ -61,7 +61,20 @@ struct Wait: Command {
         return canHold ? ["detach", "hold", "rollback"] : ["detach", "rollback"]
     }
 
-    static func waitFor(_ until: String, timeout: Int?, autoRollback: Bool, _ invocation: Invocation,
+    /// When to look again: at the next scheduled event, or after one health-check interval (the
+    /// cadence at which green's health can change; 30 s by default).
+    static func nextLook(_ view: DeploymentView) -> Double {
+        var next = view.now + Double(view.green?.healthCheckInterval ?? 30)
+        if let at = view.terminationAt, view.state == .baking { next = at }
+        if let at = view.nextStepAt, view.state == .inProgress, view.green?.health == "healthy" { next = min(next, max(at, view.now + 1)) }
+        return next
+    }
+
+    /// Waits (and drives the schedule) until `until` holds.
+    /// - Parameter watching: `status --watch`: no deadline of its own, and while the deployment
+    ///   waits on an operator (a manual or held schedule, green healthy) under `sim pace instant`
+    ///   it looks again on the wall clock instead of jumping the virtual one.
+    static func waitFor(_ until: String, timeout: Int?, autoRollback: Bool, _ invocation: Invocation, watching: Bool = false,
                         onEachLook: ((DeploymentView) -> Void)? = nil) throws {
         // A dry run moves no clock and drives no schedule: what it would wait on was not made.
         if invocation.skipsUnderDryRun() { return }
@@ -101,15 +114,21 @@ struct Wait: Command {
                 return
             default: break
             }
+            if watching {
+                let waitsOnOperator = [.inProgress, .holding].contains(view.state) && view.green?.health == "healthy"
+                    && (view.strategy.steps.isEmpty || (view.state == .holding && !view.isUndriven))
+                let instant = try invocation.session.backend.emulator.map { try $0.pace() == nil } ?? false
+                if waitsOnOperator && instant {
+                    DeployContext.idle(0.5, invocation)
+                    continue
+                }
+                try DeployContext.pass(nextLook(view) - view.now, invocation)
+                continue
+            }
             guard view.now < deadline else {
                 throw invocation.failure("wait \(until) timed out: deployment \(view.id ?? "") is \(view.state.rawValue) \(DeployContext.split(view))")
             }
-            // Next look: at the next scheduled event, or after one health-check interval (the
-            // cadence at which green's health can change; 30 s by default).
-            var next = view.now + Double(view.green?.healthCheckInterval ?? 30)
-            if let at = view.terminationAt, view.state == .baking { next = at }
-            if let at = view.nextStepAt, view.state == .inProgress, view.green?.health == "healthy" { next = min(next, max(at, view.now + 1)) }
-            try DeployContext.pass(min(next, deadline) - view.now, invocation)
+            try DeployContext.pass(min(nextLook(view), deadline) - view.now, invocation)
         }
     }
 }
