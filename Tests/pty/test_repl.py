@@ -274,7 +274,11 @@ def test_delete_asks_for_confirmation(home):
     p.sendline("cluster delete doomed")
     p.expect_exact("delete cluster doomed? [y/N] ")
     p.sendline("n")
-    p.expect_exact("not deleted")
+    p.expect_exact("not deleted: cluster doomed (answered no)")
+    p.expect_exact(PROMPT)
+    assert "error" not in p.before and "^" not in p.before, "answering no is a notice, not an error: %r" % p.before
+    p.sendline("echo $?")
+    p.expect_exact("0")
     p.expect_exact(PROMPT)
     p.sendline("cluster delete doomed")
     p.expect_exact("[y/N] ")
