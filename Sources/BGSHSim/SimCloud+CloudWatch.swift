@@ -17,6 +17,11 @@ extension SimCloud {
         if let period = input.Period, period < 10 || (period > 30 && period % 60 != 0) {
             throw AWSError("InvalidParameterValue", "The parameter Period must be 10, 20, 30 or a multiple of 60.")
         }
+        // CloudWatch: a period of 10, 20 or 30 seconds (high resolution) or a multiple of 60.
+        let period = input.Period ?? 60
+        guard [10, 20, 30].contains(period) || (period >= 60 && period % 60 == 0) else {
+            throw AWSError("InvalidParameterValue", "The parameter Period must be 10, 20, 30 or a multiple of 60.")
+        }
         try write("PutMetricAlarm") { tx in
             let existing = try tx.get(MetricAlarm.self, region: region, kind: SimCloud.alarmKind, id: input.AlarmName)
             var alarm = MetricAlarm()

@@ -14,6 +14,18 @@ extension SimCloud {
     /// `targetgroup/NAME/HEX`: how CloudWatch names a target group.
     static func dimension(ofTargetGroup arn: String) -> String { arn.components(separatedBy: ":").last ?? arn }
 
+    /// `app/NAME/HEX`: how CloudWatch names an application load balancer.
+    static func dimension(ofLoadBalancer arn: String) -> String {
+        arn.range(of: ":loadbalancer/").map { String(arn[$0.upperBound...]) } ?? arn
+    }
+
+    /// A metric's whole dimension set as one key. CloudWatch matches an alarm's dimensions to a
+    /// metric's exactly: ALB publishes per-target-group metrics under LoadBalancer and
+    /// TargetGroup together, so an alarm with TargetGroup alone gets no data.
+    static func dimensionKey(_ dimensions: [Dimension]) -> String {
+        dimensions.map { "\($0.Name)=\($0.Value)" }.sorted().joined(separator: "|")
+    }
+
     func record(_ tx: SimStore.Transaction, dimension: String, metric: String, value: Double, at now: Double) throws {
         let minute = (now / 60).rounded(.down) * 60
         let id = "\(dimension)|\(metric)|\(Int(minute))"
@@ -63,7 +75,8 @@ extension SimCloud {
             if healthy[chosen] != true || next() * 1000 < (rates[chosen] ?? 0) { results[chosen]?.errors += 1 }
         }
         for result in results.values {
-            let dimension = SimCloud.dimension(ofTargetGroup: result.targetGroupArn)
+            let dimension = SimCloud.dimensionKey([Dimension(Name: "LoadBalancer", Value: SimCloud.dimension(ofLoadBalancer: listener.LoadBalancerArn ?? "")),
+                                                   Dimension(Name: "TargetGroup", Value: SimCloud.dimension(ofTargetGroup: result.targetGroupArn))])
             try record(tx, dimension: dimension, metric: "RequestCount", value: Double(result.requests), at: now)
             let metric = healthy[result.targetGroupArn] == true ? "HTTPCode_Target_5XX_Count" : "HTTPCode_ELB_5XX_Count"
             try record(tx, dimension: dimension, metric: metric, value: Double(result.errors), at: now)
@@ -74,8 +87,9 @@ extension SimCloud {
     /// An alarm's state at `now` from the datapoints of its last evaluation periods: ALARM when
     /// every one of them breaches, OK otherwise (missing data counts as not breaching).
     func evaluate(_ alarm: MetricAlarm, _ tx: SimStore.Transaction, now: Double) throws -> MetricAlarm {
-        guard let dimension = alarm.Dimensions?.first(where: { $0.Name == "TargetGroup" })?.Value, let metric = alarm.MetricName,
+        guard let dimensions = alarm.Dimensions, alarm.Namespace == "AWS/ApplicationELB", let metric = alarm.MetricName,
               let threshold = alarm.Threshold else { return alarm }
+        let dimension = SimCloud.dimensionKey(dimensions)
         let period = Double(alarm.Period ?? 60)
         let points = try tx.find(SimDatapoint.self, region: region, kind: SimCloud.datapointKind, name: dimension).filter { $0.metric == metric }
         guard !points.isEmpty else { return alarm }

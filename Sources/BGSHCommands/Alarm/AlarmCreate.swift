@@ -1,5 +1,6 @@
 import AWSModel
 import BGSHCore
+import BGSHDeploy
 
 /// `alarm create NAME --tg TG …`: PutMetricAlarm on that target group's ALB metric.
 struct AlarmCreate: Command {
@@ -13,6 +14,7 @@ struct AlarmCreate: Command {
                   .option("threshold", .integer(0...1_000_000), valueName: "N", required: true, help: "the alarm fires at N or more in a period"),
                   .option("period", .duration, valueName: "DURATION", help: "default 1m"),
                   .option("evaluation-periods", .integer(1...100), valueName: "N", help: "default 1"),
+                  .option("lb", .resource(.loadBalancer), valueName: "LB", help: "the load balancer in front of the group (default: the one it is behind, or the service's production listener's)"),
                   CommonOptions.as],
         examples: [Example("alarm create green-5xx --tg green-tg --threshold 5", "fires when green answers 5 or more 5xx in a minute")],
         isMutating: true)
@@ -23,15 +25,18 @@ struct AlarmCreate: Command {
         guard let threshold = invocation.integer("threshold") else { throw invocation.failure("alarm create needs --threshold N") }
         let tg = try Resolve.targetGroup(tgReference, invocation, at: "tg")
         let period = invocation.duration("period")?.seconds ?? 60
-        guard period == 10 || period == 30 || (period >= 60 && period % 60 == 0) else {
-            throw invocation.failure("--period must be 10s, 30s or whole minutes", at: "period")
+        guard [10, 20, 30].contains(period) || (period >= 60 && period % 60 == 0) else {
+            throw invocation.failure("--period must be 10s, 20s, 30s or whole minutes (CloudWatch's periods)", at: "period")
         }
-        // CloudWatch names a target group by the tail of its ARN: targetgroup/NAME/HEX.
-        let dimension = (tg.TargetGroupArn ?? "").components(separatedBy: ":").last ?? ""
+        // ALB publishes a target group's metrics under LoadBalancer (app/NAME/HEX) and
+        // TargetGroup (targetgroup/NAME/HEX) together; an alarm on TargetGroup alone gets no data.
+        let lbArn = try loadBalancer(for: tg, invocation)
+        let dimensions = [Dimension(Name: "LoadBalancer", Value: lbArn.range(of: ":loadbalancer/").map { String(lbArn[$0.upperBound...]) } ?? lbArn),
+                          Dimension(Name: "TargetGroup", Value: (tg.TargetGroupArn ?? "").components(separatedBy: ":").last ?? "")]
         let metric = invocation.string("metric") ?? "HTTPCode_Target_5XX_Count"
         let input = PutMetricAlarmInput(AlarmName: name, MetricName: metric, Namespace: "AWS/ApplicationELB",
                                         Statistic: metric == "TargetResponseTime" ? "Average" : "Sum",
-                                        Dimensions: [Dimension(Name: "TargetGroup", Value: dimension)], Period: period,
+                                        Dimensions: dimensions, Period: period,
                                         EvaluationPeriods: invocation.integer("evaluation-periods") ?? 1, Threshold: Double(threshold),
                                         ComparisonOperator: "GreaterThanOrEqualToThreshold", TreatMissingData: "notBreaching")
         let cloud = try invocation.cloud()
@@ -53,5 +58,36 @@ struct AlarmCreate: Command {
         }
         invocation.session.completionCache[.alarm] = nil
         invocation.produce(try cloud.describeAlarms(DescribeAlarmsInput(AlarmNames: [name])).MetricAlarms.first?.AlarmArn ?? "")
+    }
+
+    /// The load balancer whose metrics name the group: `--lb`, else the one the group is behind,
+    /// else (a green not yet behind a listener) that of the production listener of the current
+    /// cluster's service that uses the group; with none, refused with the reason.
+    static func loadBalancer(for tg: TargetGroup, _ invocation: Invocation) throws -> String {
+        if let reference = invocation.string("lb") {
+            let lb = try Resolve.loadBalancer(reference, invocation, at: "lb")
+            if let behind = tg.LoadBalancerArns, !behind.isEmpty, !behind.contains(lb.LoadBalancerArn ?? "") {
+                throw invocation.failure("target group \(tg.TargetGroupName ?? "") is behind another load balancer, not \(lb.LoadBalancerName ?? reference)", at: "lb")
+            }
+            return lb.LoadBalancerArn ?? ""
+        }
+        if let behind = tg.LoadBalancerArns?.first { return behind }
+        let cloud = try invocation.cloud()
+        if let cluster = invocation.session.cluster {
+            let names = try ResourceNames.all(.service, in: invocation.session)
+            var start = 0
+            while start < names.count {
+                let services = try cloud.describeServices(DescribeServicesInput(cluster: cluster, services: Array(names[start..<min(names.count, start + 10)]))).services
+                for service in services {
+                    guard let tags = ServiceTags(service.tags), [tags.blueTargetGroup, tags.greenTargetGroup].contains(tg.TargetGroupArn ?? "") else { continue }
+                    if let listener = try cloud.describeListeners(DescribeListenersInput(ListenerArns: [tags.listener])).Listeners.first?.LoadBalancerArn {
+                        return listener
+                    }
+                }
+                start += 10
+            }
+        }
+        throw invocation.failure("target group \(tg.TargetGroupName ?? "") is behind no load balancer yet, and no service of the current cluster uses it: "
+                                 + "ALB publishes its metrics per load balancer, so name the one it will be behind with --lb LB", at: "tg")
     }
 }

@@ -1,0 +1,48 @@
+import AWSModel
+import BGSHSim
+import Testing
+@testable import BGSHCore
+
+/// Rules AWS enforces, which the simulator must enforce first (issue 8): each test here fails
+/// on a simulator that accepts what AWS refuses.
+@Suite struct SimulatorTruthTests {
+    /// ALB publishes per-target-group metrics under LoadBalancer and TargetGroup together: an
+    /// alarm on TargetGroup alone never gets data (INSUFFICIENT_DATA) while bgsh's fires.
+    @Test func anAlarmWithOnlyATargetGroupDimensionGetsNoData() throws {
+        let shell = try Harness()
+        #expect(shell.run(DeploymentPropertyTests.setup, name: "setup.bgsh") == 0)
+        let cloud = try shell.session.cloud()
+        let blue = try #require(try cloud.describeTargetGroups(DescribeTargetGroupsInput(Names: ["web-blue"])).TargetGroups.first?.TargetGroupArn)
+        let tail = String(blue.split(separator: ":").last ?? "")
+        try cloud.putMetricAlarm(PutMetricAlarmInput(AlarmName: "tg-only", MetricName: "RequestCount", Namespace: "AWS/ApplicationELB", Statistic: "Sum",
+                                                     Dimensions: [Dimension(Name: "TargetGroup", Value: tail)], Period: 60, EvaluationPeriods: 1,
+                                                     Threshold: 1, ComparisonOperator: "GreaterThanOrEqualToThreshold", TreatMissingData: nil))
+        #expect(shell.run("alarm create both --tg web-blue --metric RequestCount --threshold 1\nsim traffic 100") == 0)
+        let alarms = try cloud.describeAlarms(DescribeAlarmsInput(AlarmNames: ["tg-only", "both"])).MetricAlarms
+        #expect(alarms.first { $0.AlarmName == "tg-only" }?.StateValue == "INSUFFICIENT_DATA")
+        #expect(alarms.first { $0.AlarmName == "both" }?.StateValue == "ALARM")
+        let both = try #require(alarms.first { $0.AlarmName == "both" })
+        #expect(both.Dimensions?.map(\.Name) == ["LoadBalancer", "TargetGroup"])
+        #expect(both.Dimensions?.first?.Value.hasPrefix("app/web-alb/") == true)
+    }
+
+    /// CloudWatch's periods: 10, 20, 30 or a multiple of 60 seconds.
+    @Test(arguments: [45, 90, 5]) func otherPeriodsAreRefused(_ period: Int) throws {
+        let shell = try Harness()
+        let cloud = try shell.session.cloud()
+        #expect { try cloud.putMetricAlarm(PutMetricAlarmInput(AlarmName: "x", MetricName: "RequestCount", Namespace: "AWS/ApplicationELB", Statistic: "Sum",
+                                                              Dimensions: [], Period: period, EvaluationPeriods: 1, Threshold: 1,
+                                                              ComparisonOperator: "GreaterThanOrEqualToThreshold", TreatMissingData: nil)) }
+            throws: { ($0 as? AWSError)?.code == "InvalidParameterValue" }
+    }
+
+    /// A green target group behind no listener yet takes the production listener's load
+    /// balancer; with no service using it, it is refused with the reason.
+    @Test func aGroupBehindNoListenerTakesTheServicesLoadBalancer() throws {
+        let shell = try Harness()
+        #expect(shell.run(DeploymentPropertyTests.setup, name: "setup.bgsh") == 0)
+        #expect(shell.run("tg create lonely --vpc web-vpc\nalarm create lonely-5xx --tg lonely --threshold 5") == 1)
+        #expect(shell.out.stderr.contains("name the one it will be behind with --lb LB"))
+        #expect(shell.run("alarm create lonely-5xx --tg lonely --threshold 5 --lb web-alb") == 0)
+    }
+}
