@@ -43,6 +43,9 @@ extension SimCloud {
             alarm.ComparisonOperator = input.ComparisonOperator
             alarm.TreatMissingData = input.TreatMissingData ?? "missing"
             alarm.ActionsEnabled = true
+            alarm.OKActions = []
+            alarm.AlarmActions = []
+            alarm.InsufficientDataActions = []
             try tx.put(alarm, region: region, kind: SimCloud.alarmKind, id: input.AlarmName, name: input.AlarmName)
         }
     }

@@ -81,8 +81,11 @@ extension SimCloud {
             vpc.IsDefault = false
             vpc.OwnerId = account
             vpc.Tags = tags(input.TagSpecifications, type: "vpc")
-            vpc.EnableDnsSupport = true
-            vpc.EnableDnsHostnames = false
+            vpc.CidrBlockAssociationSet = [VpcCidrBlockAssociation(AssociationId: "vpc-cidr-assoc-" + (try hexID(tx, "vpc-cidr-assoc")), CidrBlock: text,
+                                                                   CidrBlockState: VpcCidrBlockState(State: "associated"))]
+            // Attributes are not members of the VPC document (DescribeVpcAttribute reads them).
+            try tx.setMeta("ec2.vpc-attr.\(vpc.VpcId!).enableDnsSupport", "true")
+            try tx.setMeta("ec2.vpc-attr.\(vpc.VpcId!).enableDnsHostnames", "false")
             try tx.put(vpc, region: region, kind: SimCloud.vpcKind, id: vpc.VpcId!, name: name(of: vpc.Tags))
             // AWS: every VPC comes with a security group named "default".
             var group = SecurityGroup()
@@ -93,6 +96,7 @@ extension SimCloud {
             group.OwnerId = account
             group.IpPermissions = []
             group.IpPermissionsEgress = [IpPermission(IpProtocol: "-1", FromPort: nil, ToPort: nil, IpRanges: [IpRange(CidrIp: "0.0.0.0/0")])]
+            group.SecurityGroupArn = arn("ec2", "security-group/\(group.GroupId!)")
             try tx.put(group, region: region, kind: SimCloud.securityGroupKind, id: group.GroupId!, name: "default", parent: vpc.VpcId ?? "")
             return CreateVpcResult(Vpc: vpc)
         }
@@ -103,10 +107,9 @@ extension SimCloud {
             throw AWSError("InvalidParameterCombination", "Fields for multiple attribute types specified: enableDnsSupport, enableDnsHostnames")
         }
         try write("ModifyVpcAttribute") { tx in
-            var vpc = try requireVpc(tx, input.VpcId)
-            if let v = input.EnableDnsSupport { vpc.EnableDnsSupport = v.Value }
-            if let v = input.EnableDnsHostnames { vpc.EnableDnsHostnames = v.Value }
-            try tx.put(vpc, region: region, kind: SimCloud.vpcKind, id: input.VpcId, name: name(of: vpc.Tags))
+            _ = try requireVpc(tx, input.VpcId)
+            if let v = input.EnableDnsSupport { try tx.setMeta("ec2.vpc-attr.\(input.VpcId).enableDnsSupport", String(v.Value)) }
+            if let v = input.EnableDnsHostnames { try tx.setMeta("ec2.vpc-attr.\(input.VpcId).enableDnsHostnames", String(v.Value)) }
         }
     }
 
@@ -249,6 +252,7 @@ extension SimCloud {
             group.OwnerId = account
             group.IpPermissions = []
             group.IpPermissionsEgress = [IpPermission(IpProtocol: "-1", FromPort: nil, ToPort: nil, IpRanges: [IpRange(CidrIp: "0.0.0.0/0")])]
+            group.SecurityGroupArn = arn("ec2", "security-group/\(group.GroupId!)")
             try tx.put(group, region: region, kind: SimCloud.securityGroupKind, id: group.GroupId!, name: input.GroupName, parent: vpcId)
             return CreateSecurityGroupResult(GroupId: group.GroupId!)
         }

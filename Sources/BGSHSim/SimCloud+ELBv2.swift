@@ -348,6 +348,14 @@ extension SimCloud {
         if proto == "HTTPS", input.Certificates?.isEmpty ?? true {
             throw AWSError("CertificateNotFound", "A certificate must be specified for HTTPS listeners")
         }
+        // An ACM (arn:aws:acm:REGION:ACCOUNT:certificate/ID) or IAM (arn:aws:iam::ACCOUNT:server-certificate/NAME)
+        // certificate; any other ARN names none.
+        for certificate in input.Certificates ?? [] {
+            let arn = certificate.CertificateArn
+            let acm = arn.hasPrefix("arn:aws:acm:") && arn.contains(":certificate/")
+            let iam = arn.hasPrefix("arn:aws:iam::") && arn.contains(":server-certificate/")
+            guard acm || iam else { throw AWSError("CertificateNotFound", "Certificate '\(arn)' not found") }
+        }
         return try write("CreateListener") { tx in
             let lb = try requireLoadBalancer(tx, input.LoadBalancerArn)
             try validate(input.DefaultActions, tx, loadBalancer: lb)

@@ -78,6 +78,7 @@ extension SimCloud {
     static func current(_ task: AWSModel.Task, at now: Double) -> AWSModel.Task {
         var task = task
         task.lastStatus = status(of: task, at: now)
+        for i in (task.containers ?? []).indices { task.containers?[i].lastStatus = task.lastStatus == "RUNNING" || task.lastStatus == "STOPPED" ? task.lastStatus : "PENDING" }
         if task.lastStatus == "RUNNING" || (task.stoppedAt != nil && (task.stoppedAt ?? 0) >= (task.createdAt ?? 0) + TaskTiming.running) {
             task.startedAt = (task.createdAt ?? 0) + TaskTiming.running
         }
@@ -113,6 +114,11 @@ extension SimCloud {
         task.startedBy = owner
         task.launchType = service.launchType ?? "FARGATE"
         task.createdAt = now
+        let definition = try findTaskDefinition(tx, taskDefinition)
+        task.containers = (definition?.containerDefinitions ?? []).map { container in
+            TaskContainer(containerArn: arn("ecs", "container/\(cluster.clusterName)/\(SimIDs.hex(kind: "task", number: number, length: 32))/\(SimIDs.uuid(kind: "container-" + (container.name ?? ""), number: number))"),
+                          taskArn: task.taskArn, name: container.name, image: container.image, lastStatus: "PENDING")
+        }
         task.attachments = [Attachment(id: SimIDs.uuid(kind: "eni", number: number), type: "ElasticNetworkInterface", status: "ATTACHED",
                                        details: [NetworkDetail(name: "subnetId", value: subnet),
                                                  NetworkDetail(name: "privateIPv4Address", value: ip)])]

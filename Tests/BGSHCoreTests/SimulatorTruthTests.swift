@@ -45,4 +45,34 @@ import Testing
         #expect(shell.out.stderr.contains("name the one it will be behind with --lb LB"))
         #expect(shell.run("alarm create lonely-5xx --tg lonely --threshold 5 --lb web-alb") == 0)
     }
+
+    /// Documents as AWS returns them: no invented members, and the members AWS always returns.
+    @Test func documentsHaveAWSsMembersAndNoOthers() throws {
+        let shell = try Harness()
+        #expect(shell.run(DeploymentPropertyTests.setup + "\nalarm create a --tg web-blue --threshold 5", name: "setup.bgsh") == 0)
+        let cloud = try shell.session.cloud()
+        let vpc = try JSONValue.from(try #require(try cloud.describeVpcs(DescribeVpcsRequest()).Vpcs.first))
+        #expect(vpc.field("EnableDnsSupport") == nil && vpc.field("EnableDnsHostnames") == nil, "DescribeVpcAttribute's, not DescribeVpcs'")
+        #expect(vpc.field("CidrBlockAssociationSet") != nil)
+        let groups = try cloud.describeSecurityGroups(DescribeSecurityGroupsRequest()).SecurityGroups
+        #expect(!groups.isEmpty && groups.allSatisfy { $0.SecurityGroupArn?.hasPrefix("arn:aws:ec2:us-east-1:123456789012:security-group/sg-") == true })
+        let arns = try cloud.listAllTasks(cluster: "web", serviceName: "web")
+        let tasks = try cloud.describeTasks(DescribeTasksInput(cluster: "web", tasks: arns)).tasks
+        #expect(!tasks.isEmpty && tasks.allSatisfy { $0.containers?.first?.name == "web" && $0.containers?.first?.lastStatus == "RUNNING" })
+        let alarm = try #require(try cloud.describeAlarms(DescribeAlarmsInput(AlarmNames: ["a"])).MetricAlarms.first)
+        #expect(alarm.AlarmActions == [] && alarm.OKActions == [] && alarm.InsufficientDataActions == [])
+        #expect(shell.run("output json\nservice events") == 0)
+        #expect(shell.out.stdout.contains("\"services\": ["), "service events --output json is DescribeServices' document")
+    }
+
+    /// HTTPS listeners take ACM's or IAM's certificate ARNs; anything else is CertificateNotFound.
+    @Test(arguments: [("arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666", 0),
+                      ("arn:aws:iam::123456789012:server-certificate/web", 0),
+                      ("arn:aws:s3:::not-a-certificate", 1), ("web-cert", 1)])
+    func httpsListenersNeedACertificateOfAWSsShape(_ certificate: String, _ status: Int32) throws {
+        let shell = try Harness()
+        #expect(shell.run(DeploymentPropertyTests.setup, name: "setup.bgsh") == 0)
+        #expect(shell.run("listener create --lb web-alb --port 443 --protocol HTTPS --certificate \(certificate) --forward web-blue") == status)
+        if status != 0 { #expect(shell.out.stderr.contains("CertificateNotFound")) }
+    }
 }

@@ -28,6 +28,10 @@ public struct MetricAlarm: Codable, Hashable, Sendable {
     public var ComparisonOperator: String?
     public var TreatMissingData: String?
     public var ActionsEnabled: Bool?
+    /// What the alarm notifies in each state (DescribeAlarms always lists them, empty or not).
+    public var OKActions: [String]?
+    public var AlarmActions: [String]?
+    public var InsufficientDataActions: [String]?
     public init() {}
 }
 

@@ -43,10 +43,27 @@ public struct Vpc: Codable, Hashable, Sendable {
     public var IsDefault: Bool?
     public var OwnerId: String?
     public var Tags: [EC2Tag]?
-    /// Not in DescribeVpcs' answer (DescribeVpcAttribute has them); kept by the simulator.
-    public var EnableDnsSupport: Bool?
-    public var EnableDnsHostnames: Bool?
+    /// The VPC's IPv4 blocks (its primary one first), as DescribeVpcs always answers.
+    public var CidrBlockAssociationSet: [VpcCidrBlockAssociation]?
     public init() {}
+}
+
+/// One IPv4 block of a VPC.
+public struct VpcCidrBlockAssociation: Codable, Hashable, Sendable {
+    public var AssociationId: String?
+    public var CidrBlock: String?
+    public var CidrBlockState: VpcCidrBlockState?
+    public init(AssociationId: String?, CidrBlock: String?, CidrBlockState: VpcCidrBlockState?) {
+        self.AssociationId = AssociationId
+        self.CidrBlock = CidrBlock
+        self.CidrBlockState = CidrBlockState
+    }
+}
+
+/// `associated`, …
+public struct VpcCidrBlockState: Codable, Hashable, Sendable {
+    public var State: String?
+    public init(State: String?) { self.State = State }
 }
 
 public struct CreateVpcRequest: Codable, Hashable, Sendable {
@@ -172,6 +189,7 @@ public struct SecurityGroup: Codable, Hashable, Sendable {
     public var IpPermissions: [IpPermission]?
     public var IpPermissionsEgress: [IpPermission]?
     public var Tags: [EC2Tag]?
+    public var SecurityGroupArn: String?
     public init() {}
 }
 

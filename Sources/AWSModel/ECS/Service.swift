@@ -309,7 +309,26 @@ public struct Task: Codable, Hashable, Sendable {
     public var stoppedReason: String?
     public var attachments: [Attachment]?
     public var healthStatus: String?
+    /// The task's containers (DescribeTasks always lists them).
+    public var containers: [TaskContainer]?
     public init() {}
+}
+
+/// A container of a running task.
+public struct TaskContainer: Codable, Hashable, Sendable {
+    public var containerArn: String?
+    public var taskArn: String?
+    public var name: String?
+    public var image: String?
+    public var lastStatus: String?
+    public var reason: String?
+    public init(containerArn: String?, taskArn: String?, name: String?, image: String?, lastStatus: String?) {
+        self.containerArn = containerArn
+        self.taskArn = taskArn
+        self.name = name
+        self.image = image
+        self.lastStatus = lastStatus
+    }
 }
 
 public struct ListTasksInput: Codable, Hashable, Sendable {

@@ -17,7 +17,8 @@ struct ServiceEvents: Command {
         let service = try Resolve.service(reference, invocation, at: "NAME")
         let events = service.events ?? []
         let rows = events.map { [isoSeconds($0.createdAt ?? 0), $0.message ?? ""] }
-        invocation.show(View(json: .object(["events": try JSONValue.from(events)]), table: Table(headers: ["TIME", "MESSAGE"], rows: rows),
+        // JSON: DescribeServices' document, where the events are (`services[0].events`).
+        invocation.show(View(json: try JSONValue.from(DescribeServicesOutput(services: [service], failures: [])), table: Table(headers: ["TIME", "MESSAGE"], rows: rows),
                              text: events.compactMap(\.message)))
     }
 }
