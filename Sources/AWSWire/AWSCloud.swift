@@ -117,6 +117,47 @@ public final class AWSCloud: Cloud, @unchecked Sendable {
     public func authorizeSecurityGroupIngress(_ input: AuthorizeSecurityGroupIngressRequest) throws { try ec2().call("AuthorizeSecurityGroupIngress", input) }
     public func describeSecurityGroups(_ input: DescribeSecurityGroupsRequest) throws -> DescribeSecurityGroupsResult { try ec2().call("DescribeSecurityGroups", input, as: DescribeSecurityGroupsResult.self) }
     public func deleteSecurityGroup(_ input: DeleteSecurityGroupRequest) throws { try ec2().call("DeleteSecurityGroup", input) }
+    public func createInternetGateway(_ input: CreateInternetGatewayRequest) throws -> CreateInternetGatewayResult {
+        var input = input
+        let (token, specs) = AWSCloud.tokenTag("internet-gateway", input.TagSpecifications)
+        input.TagSpecifications = specs
+        return try ec2().call("CreateInternetGateway", input, as: CreateInternetGatewayResult.self, probe: { [self] in
+            try describeInternetGateways(DescribeInternetGatewaysRequest(Filters: AWSCloud.tokenFilter(token))).InternetGateways.first
+                .map { CreateInternetGatewayResult(InternetGateway: $0) }
+        })
+    }
+    public func attachInternetGateway(_ input: InternetGatewayVpcRequest) throws { try ec2().call("AttachInternetGateway", input) }
+    public func detachInternetGateway(_ input: InternetGatewayVpcRequest) throws { try ec2().call("DetachInternetGateway", input) }
+    public func deleteInternetGateway(_ input: DeleteInternetGatewayRequest) throws { try ec2().call("DeleteInternetGateway", input) }
+    public func describeInternetGateways(_ input: DescribeInternetGatewaysRequest) throws -> DescribeInternetGatewaysResult {
+        try ec2().call("DescribeInternetGateways", input, as: DescribeInternetGatewaysResult.self)
+    }
+    /// CreateRouteTable and CreateNatGateway carry ClientToken: the client fills it once for all attempts.
+    public func createRouteTable(_ input: CreateRouteTableRequest) throws -> CreateRouteTableResult { try ec2().call("CreateRouteTable", input, as: CreateRouteTableResult.self) }
+    public func deleteRouteTable(_ input: DeleteRouteTableRequest) throws { try ec2().call("DeleteRouteTable", input) }
+    public func createRoute(_ input: CreateRouteRequest) throws -> CreateRouteResult {
+        try ec2().call("CreateRoute", input, as: CreateRouteResult.self, probe: { [self] in
+            // Made already when the table has that destination through that target.
+            let table = try describeRouteTables(DescribeRouteTablesRequest(RouteTableIds: [input.RouteTableId])).RouteTables.first
+            let made = table?.Routes?.contains { $0.DestinationCidrBlock == input.DestinationCidrBlock && $0.GatewayId == input.GatewayId && $0.NatGatewayId == input.NatGatewayId }
+            return made == true ? CreateRouteResult(Return: true) : nil
+        })
+    }
+    public func associateRouteTable(_ input: AssociateRouteTableRequest) throws -> AssociateRouteTableResult {
+        try ec2().call("AssociateRouteTable", input, as: AssociateRouteTableResult.self)
+    }
+    public func disassociateRouteTable(_ input: DisassociateRouteTableRequest) throws { try ec2().call("DisassociateRouteTable", input) }
+    public func describeRouteTables(_ input: DescribeRouteTablesRequest) throws -> DescribeRouteTablesResult {
+        try ec2().call("DescribeRouteTables", input, as: DescribeRouteTablesResult.self)
+    }
+    /// No token and no DescribeAddresses here: a lost answer is an error (the address is found by its tag in the console).
+    public func allocateAddress(_ input: AllocateAddressRequest) throws -> AllocateAddressResult { try ec2().call("AllocateAddress", input, as: AllocateAddressResult.self) }
+    public func releaseAddress(_ input: ReleaseAddressRequest) throws { try ec2().call("ReleaseAddress", input) }
+    public func createNatGateway(_ input: CreateNatGatewayRequest) throws -> CreateNatGatewayResult { try ec2().call("CreateNatGateway", input, as: CreateNatGatewayResult.self) }
+    public func describeNatGateways(_ input: DescribeNatGatewaysRequest) throws -> DescribeNatGatewaysResult {
+        try ec2().call("DescribeNatGateways", input, as: DescribeNatGatewaysResult.self)
+    }
+    public func deleteNatGateway(_ input: DeleteNatGatewayRequest) throws -> DeleteNatGatewayResult { try ec2().call("DeleteNatGateway", input, as: DeleteNatGatewayResult.self) }
 
     // MARK: ELBv2
 

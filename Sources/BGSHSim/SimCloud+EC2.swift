@@ -87,7 +87,9 @@ extension SimCloud {
             try tx.setMeta("ec2.vpc-attr.\(vpc.VpcId!).enableDnsSupport", "true")
             try tx.setMeta("ec2.vpc-attr.\(vpc.VpcId!).enableDnsHostnames", "false")
             try tx.put(vpc, region: region, kind: SimCloud.vpcKind, id: vpc.VpcId!, name: name(of: vpc.Tags))
-            // AWS: every VPC comes with a security group named "default".
+            // AWS: every VPC comes with a main route table (its local route only)…
+            try makeMainRouteTable(tx, vpc: vpc)
+            // …and a security group named "default".
             var group = SecurityGroup()
             group.GroupId = "sg-" + (try hexID(tx, "sg"))
             group.GroupName = "default"
@@ -143,10 +145,16 @@ extension SimCloud {
             let subnets = try tx.children(Subnet.self, region: region, kind: SimCloud.subnetKind, parent: input.VpcId)
             let groups = try tx.children(SecurityGroup.self, region: region, kind: SimCloud.securityGroupKind, parent: input.VpcId)
             let targetGroups = try tx.children(TargetGroup.self, region: region, kind: SimCloud.targetGroupKind, parent: input.VpcId)
-            guard subnets.isEmpty, groups.allSatisfy({ $0.GroupName == "default" }), targetGroups.isEmpty else {
+            let tables = try tx.children(RouteTable.self, region: region, kind: SimCloud.routeTableKind, parent: input.VpcId)
+            let nats = try tx.children(NatGateway.self, region: region, kind: SimCloud.natGatewayKind, parent: input.VpcId).map { try current(tx, $0) }
+            guard subnets.isEmpty, groups.allSatisfy({ $0.GroupName == "default" }), targetGroups.isEmpty,
+                  try attachedGateway(tx, vpcId: input.VpcId) == nil,
+                  tables.allSatisfy({ $0.Associations?.contains { $0.Main == true } == true }),
+                  nats.allSatisfy({ $0.State == "deleted" || $0.State == "failed" }) else {
                 throw AWSError("DependencyViolation", "The vpc '\(input.VpcId)' has dependencies and cannot be deleted.")
             }
             for group in groups { try tx.delete(region: region, kind: SimCloud.securityGroupKind, id: group.GroupId ?? "") }
+            for table in tables { try tx.delete(region: region, kind: SimCloud.routeTableKind, id: table.RouteTableId ?? "") }
             try tx.delete(region: region, kind: SimCloud.vpcKind, id: input.VpcId)
         }
     }
@@ -223,8 +231,16 @@ extension SimCloud {
                 throw AWSError("InvalidSubnetID.NotFound", "The subnet ID '\(input.SubnetId)' does not exist")
             }
             let balancers = try tx.all(LoadBalancer.self, region: region, kind: SimCloud.loadBalancerKind)
-            if balancers.contains(where: { $0.AvailabilityZones?.contains { $0.SubnetId == input.SubnetId } == true }) {
+            let nats = try tx.all(NatGateway.self, region: region, kind: SimCloud.natGatewayKind).map { try current(tx, $0) }
+            if balancers.contains(where: { $0.AvailabilityZones?.contains { $0.SubnetId == input.SubnetId } == true })
+                || nats.contains(where: { $0.SubnetId == input.SubnetId && $0.State != "deleted" && $0.State != "failed" }) {
                 throw AWSError("DependencyViolation", "The subnet '\(input.SubnetId)' has dependencies and cannot be deleted.")
+            }
+            // EC2: the subnet's route table association goes with it.
+            for var table in try tx.all(RouteTable.self, region: region, kind: SimCloud.routeTableKind)
+            where table.Associations?.contains(where: { $0.SubnetId == input.SubnetId }) == true {
+                table.Associations?.removeAll { $0.SubnetId == input.SubnetId }
+                try tx.put(table, region: region, kind: SimCloud.routeTableKind, id: table.RouteTableId ?? "", name: "", parent: table.VpcId ?? "")
             }
             try tx.delete(region: region, kind: SimCloud.subnetKind, id: input.SubnetId)
         }

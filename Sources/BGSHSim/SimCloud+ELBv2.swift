@@ -82,6 +82,10 @@ extension SimCloud {
                     .filter { $0.VpcId == vpcId && $0.GroupName == "default" }.compactMap(\.GroupId)
             }
             let scheme = input.Scheme ?? "internet-facing"
+            // AWS refuses an internet-facing load balancer in a VPC with no internet gateway.
+            if scheme == "internet-facing", let vpcId, try attachedGateway(tx, vpcId: vpcId) == nil {
+                throw AWSError("InvalidSubnet", "VPC \(vpcId) has no internet gateway")
+            }
             if let existing = try tx.find(LoadBalancer.self, region: region, kind: SimCloud.loadBalancerKind, name: input.Name).first {
                 // AWS: the same name with the same settings returns the existing load balancer.
                 guard Set(existing.AvailabilityZones?.map(\.SubnetId) ?? []) == Set(subnetIds), existing.Scheme == scheme,

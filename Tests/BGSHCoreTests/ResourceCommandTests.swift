@@ -43,7 +43,7 @@ struct ResourceCase: CustomTestStringConvertible, Sendable {
         ResourceCase(text: "vpc create 10.9.0.0/16 --name my-ecs-vpc", status: 1, expected: "exists with CIDR 10.0.0.0/16"),
         ResourceCase(text: "vpc create 10.0.0.0/8 --name big", status: 1, expected: "InvalidVpc.Range"),
         ResourceCase(text: "vpc create 10.0.0.1/16 --name odd", status: 1, expected: "InvalidParameterValue"),
-        ResourceCase(text: "vpc delete my-ecs-vpc --yes", status: 1, expected: "DependencyViolation"),
+        ResourceCase(text: "vpc delete my-ecs-vpc --yes", status: 1, expected: "`subnet delete` them first"),
         ResourceCase(text: "vpc delete my-ecs-vcp --yes", status: 1, expected: "(did you mean 'my-ecs-vpc'?)"),
         // subnet
         ResourceCase(text: "subnet create 10.0.1.0/24 --vpc $VPC --az us-east-1a --as AGAIN\nassert $AGAIN == $SUB1", status: 0, expected: "subnet-"),

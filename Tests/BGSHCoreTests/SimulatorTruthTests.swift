@@ -2,6 +2,7 @@ import AWSModel
 import BGSHSim
 import Testing
 @testable import BGSHCore
+@testable import BGSHCommands
 
 /// Rules AWS enforces, which the simulator must enforce first (issue 8): each test here fails
 /// on a simulator that accepts what AWS refuses.
@@ -74,5 +75,36 @@ import Testing
         #expect(shell.run(DeploymentPropertyTests.setup, name: "setup.bgsh") == 0)
         #expect(shell.run("listener create --lb web-alb --port 443 --protocol HTTPS --certificate \(certificate) --forward web-blue") == status)
         if status != 0 { #expect(shell.out.stderr.contains("CertificateNotFound")) }
+    }
+
+    /// EC2's network rules: a NAT gateway in a VPC without an internet gateway fails with
+    /// Gateway.NotAttached; a gateway with public addresses behind it cannot be detached; a VPC
+    /// with its gateway attached cannot be deleted; an internet-facing load balancer needs one.
+    @Test func networkRulesAsEC2HasThem() throws {
+        let shell = try Harness()
+        #expect(shell.run("vpc create 10.40.0.0/16 --name closed --no-internet-gateway\nsubnet create 10.40.1.0/24 --vpc closed --az us-east-1a --private --as A\n"
+                          + "subnet create 10.40.2.0/24 --vpc closed --az us-east-1b --private --as B") == 0)
+        let cloud = try shell.session.cloud()
+        let a = try #require(shell.session.variables["A"])
+        let b = try #require(shell.session.variables["B"])
+        let address = try cloud.allocateAddress(AllocateAddressRequest())
+        let nat = try cloud.createNatGateway(CreateNatGatewayRequest(SubnetId: a, AllocationId: address.AllocationId)).NatGateway
+        #expect(nat.State == "failed" && nat.FailureCode == "Gateway.NotAttached")
+        #expect { try cloud.createLoadBalancer(CreateLoadBalancerInput(Name: "x", Subnets: [a, b], SecurityGroups: nil)) }
+            throws: { ($0 as? AWSError)?.code == "InvalidSubnet" }
+
+        #expect(shell.run("vpc create 10.50.0.0/16 --name open\nsubnet create 10.50.1.0/24 --vpc open --az us-east-1a --as P\nnat create --subnet $P --as NAT") == 0)
+        let vpc = try #require(try cloud.describeVpcs(DescribeVpcsRequest(Filters: [Filter(Name: "tag:Name", Values: ["open"])])).Vpcs.first?.VpcId)
+        let gateway = try #require(try Network.internetGateway(vpc, cloud)?.InternetGatewayId)
+        #expect { try cloud.detachInternetGateway(InternetGatewayVpcRequest(InternetGatewayId: gateway, VpcId: vpc)) }
+            throws: { ($0 as? AWSError)?.code == "DependencyViolation" }
+        #expect { try cloud.deleteVpc(DeleteVpcRequest(VpcId: vpc)) } throws: { ($0 as? AWSError)?.code == "DependencyViolation" }
+        #expect { try cloud.deleteInternetGateway(DeleteInternetGatewayRequest(InternetGatewayId: gateway)) }
+            throws: { ($0 as? AWSError)?.code == "DependencyViolation" }
+        // A route to the NAT gateway turns blackhole once it is gone.
+        #expect(shell.run("subnet create 10.50.2.0/24 --vpc open --az us-east-1a --private --nat $NAT --as Q\nnat delete $NAT --yes") == 0)
+        let q = try #require(shell.session.variables["Q"])
+        let tables = try Network.routeTables(vpc, cloud)
+        #expect(Network.routeTable(of: q, in: tables).flatMap(Network.defaultRoute)?.State == "blackhole")
     }
 }

@@ -11,6 +11,22 @@ public protocol EC2API {
     func authorizeSecurityGroupIngress(_ input: AuthorizeSecurityGroupIngressRequest) throws
     func describeSecurityGroups(_ input: DescribeSecurityGroupsRequest) throws -> DescribeSecurityGroupsResult
     func deleteSecurityGroup(_ input: DeleteSecurityGroupRequest) throws
+    func createInternetGateway(_ input: CreateInternetGatewayRequest) throws -> CreateInternetGatewayResult
+    func attachInternetGateway(_ input: InternetGatewayVpcRequest) throws
+    func detachInternetGateway(_ input: InternetGatewayVpcRequest) throws
+    func deleteInternetGateway(_ input: DeleteInternetGatewayRequest) throws
+    func describeInternetGateways(_ input: DescribeInternetGatewaysRequest) throws -> DescribeInternetGatewaysResult
+    func createRouteTable(_ input: CreateRouteTableRequest) throws -> CreateRouteTableResult
+    func deleteRouteTable(_ input: DeleteRouteTableRequest) throws
+    func createRoute(_ input: CreateRouteRequest) throws -> CreateRouteResult
+    func associateRouteTable(_ input: AssociateRouteTableRequest) throws -> AssociateRouteTableResult
+    func disassociateRouteTable(_ input: DisassociateRouteTableRequest) throws
+    func describeRouteTables(_ input: DescribeRouteTablesRequest) throws -> DescribeRouteTablesResult
+    func allocateAddress(_ input: AllocateAddressRequest) throws -> AllocateAddressResult
+    func releaseAddress(_ input: ReleaseAddressRequest) throws
+    func createNatGateway(_ input: CreateNatGatewayRequest) throws -> CreateNatGatewayResult
+    func describeNatGateways(_ input: DescribeNatGatewaysRequest) throws -> DescribeNatGatewaysResult
+    func deleteNatGateway(_ input: DeleteNatGatewayRequest) throws -> DeleteNatGatewayResult
 }
 
 /// EC2's tag shape.

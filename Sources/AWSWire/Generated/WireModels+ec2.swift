@@ -4,34 +4,90 @@ extension WireModelTables {
     /// EC2: the operations bgsh calls and every shape they reach.
     static let ec2 = #"""
 service ec2 protocol=ec2 api=2016-11-15 endpoint=ec2 signing=ec2 id=EC2
+op AllocateAddress http=POST:/ in=AllocateAddressRequest out=AllocateAddressResult
+op AssociateRouteTable http=POST:/ in=AssociateRouteTableRequest out=AssociateRouteTableResult
+op AttachInternetGateway http=POST:/ in=AttachInternetGatewayRequest
 op AuthorizeSecurityGroupIngress http=POST:/ in=AuthorizeSecurityGroupIngressRequest out=AuthorizeSecurityGroupIngressResult
+op CreateInternetGateway http=POST:/ in=CreateInternetGatewayRequest out=CreateInternetGatewayResult
+op CreateNatGateway http=POST:/ in=CreateNatGatewayRequest token=ClientToken out=CreateNatGatewayResult
+op CreateRoute http=POST:/ in=CreateRouteRequest out=CreateRouteResult
+op CreateRouteTable http=POST:/ in=CreateRouteTableRequest token=ClientToken out=CreateRouteTableResult
 op CreateSecurityGroup http=POST:/ in=CreateSecurityGroupRequest out=CreateSecurityGroupResult
 op CreateSubnet http=POST:/ in=CreateSubnetRequest out=CreateSubnetResult
 op CreateVpc http=POST:/ in=CreateVpcRequest out=CreateVpcResult
+op DeleteInternetGateway http=POST:/ in=DeleteInternetGatewayRequest
+op DeleteNatGateway http=POST:/ in=DeleteNatGatewayRequest out=DeleteNatGatewayResult
+op DeleteRouteTable http=POST:/ in=DeleteRouteTableRequest
 op DeleteSecurityGroup http=POST:/ in=DeleteSecurityGroupRequest out=DeleteSecurityGroupResult
 op DeleteSubnet http=POST:/ in=DeleteSubnetRequest
 op DeleteVpc http=POST:/ in=DeleteVpcRequest
+op DescribeInternetGateways http=POST:/ in=DescribeInternetGatewaysRequest out=DescribeInternetGatewaysResult
+op DescribeNatGateways http=POST:/ in=DescribeNatGatewaysRequest out=DescribeNatGatewaysResult
+op DescribeRouteTables http=POST:/ in=DescribeRouteTablesRequest out=DescribeRouteTablesResult
 op DescribeSecurityGroups http=POST:/ in=DescribeSecurityGroupsRequest out=DescribeSecurityGroupsResult
 op DescribeSubnets http=POST:/ in=DescribeSubnetsRequest out=DescribeSubnetsResult
 op DescribeVpcs http=POST:/ in=DescribeVpcsRequest out=DescribeVpcsResult
+op DetachInternetGateway http=POST:/ in=DetachInternetGatewayRequest
+op DisassociateRouteTable http=POST:/ in=DisassociateRouteTableRequest
 op ModifyVpcAttribute http=POST:/ in=ModifyVpcAttributeRequest
+op ReleaseAddress http=POST:/ in=ReleaseAddressRequest
+S AllocateAddressRequest Address:PublicIpAddress CustomerOwnedIpv4Pool:String Domain:DomainType DryRun:Boolean:loc=dryRun IpamPoolId:IpamPoolId NetworkBorderGroup:String PublicIpv4Pool:Ipv4PoolEc2Id TagSpecifications:TagSpecificationList:loc=TagSpecification
+S AllocateAddressResult AllocationId:String:loc=allocationId CarrierIp:String:loc=carrierIp CustomerOwnedIp:String:loc=customerOwnedIp CustomerOwnedIpv4Pool:String:loc=customerOwnedIpv4Pool Domain:DomainType:loc=domain NetworkBorderGroup:String:loc=networkBorderGroup PublicIp:String:loc=publicIp PublicIpv4Pool:String:loc=publicIpv4Pool
+P AllocationId string
+L AllocationIdList AllocationId loc=AllocationId
+S AssociateRouteTableRequest DryRun:Boolean:loc=dryRun GatewayId:RouteGatewayId PublicIpv4Pool:Ipv4PoolEc2Id RouteTableId:RouteTableId:loc=routeTableId SubnetId:SubnetId:loc=subnetId
+S AssociateRouteTableResult AssociationId:String:loc=associationId AssociationState:RouteTableAssociationState:loc=associationState
+S AttachInternetGatewayRequest DryRun:Boolean:loc=dryRun InternetGatewayId:InternetGatewayId:loc=internetGatewayId VpcId:VpcId:loc=vpcId
+P AttachmentStatus string
 S AttributeBooleanValue Value:Boolean:loc=value
 S AuthorizeSecurityGroupIngressRequest CidrIp:String DryRun:Boolean:loc=dryRun FromPort:Integer GroupId:SecurityGroupId GroupName:SecurityGroupName IpPermissions:IpPermissionList IpProtocol:String SourceSecurityGroupName:String SourceSecurityGroupOwnerId:String TagSpecifications:TagSpecificationList:loc=TagSpecification ToPort:Integer
 S AuthorizeSecurityGroupIngressResult Return:Boolean:loc=return SecurityGroupRules:SecurityGroupRuleList:loc=securityGroupRuleSet
+P AutoProvisionZonesState string
+P AutoScalingIpsState string
+P AvailabilityMode string
+S AvailabilityZoneAddress AllocationIds:AllocationIdList:loc=AllocationId AvailabilityZone:AvailabilityZoneName AvailabilityZoneId:AvailabilityZoneId
+L AvailabilityZoneAddresses AvailabilityZoneAddress loc=AvailabilityZoneAddress
+P AvailabilityZoneId string
+P AvailabilityZoneName string
 P BlockPublicAccessMode string
 S BlockPublicAccessStates InternetGatewayBlockMode:BlockPublicAccessMode:loc=internetGatewayBlockMode
 P Boolean boolean
+P CarrierGatewayId string
 P CoipPoolId string
+P ConnectivityType string
+P CoreNetworkArn string
+S CreateInternetGatewayRequest DryRun:Boolean:loc=dryRun TagSpecifications:TagSpecificationList:loc=TagSpecification
+S CreateInternetGatewayResult InternetGateway:InternetGateway:loc=internetGateway
+S CreateNatGatewayRequest AllocationId:AllocationId AvailabilityMode:AvailabilityMode AvailabilityZoneAddresses:AvailabilityZoneAddresses:loc=AvailabilityZoneAddress ClientToken:String ConnectivityType:ConnectivityType DryRun:Boolean PrivateIpAddress:String SecondaryAllocationIds:AllocationIdList:loc=SecondaryAllocationId SecondaryPrivateIpAddressCount:PrivateIpAddressCount SecondaryPrivateIpAddresses:IpList:loc=SecondaryPrivateIpAddress SubnetId:SubnetId TagSpecifications:TagSpecificationList:loc=TagSpecification VpcId:VpcId
+S CreateNatGatewayResult ClientToken:String:loc=clientToken NatGateway:NatGateway:loc=natGateway
+S CreateRouteRequest CarrierGatewayId:CarrierGatewayId CoreNetworkArn:CoreNetworkArn DestinationCidrBlock:String:loc=destinationCidrBlock DestinationIpv6CidrBlock:String:loc=destinationIpv6CidrBlock DestinationPrefixListId:PrefixListResourceId DryRun:Boolean:loc=dryRun EgressOnlyInternetGatewayId:EgressOnlyInternetGatewayId:loc=egressOnlyInternetGatewayId GatewayId:RouteGatewayId:loc=gatewayId InstanceId:InstanceId:loc=instanceId LocalGatewayId:LocalGatewayId NatGatewayId:NatGatewayId:loc=natGatewayId NetworkInterfaceId:NetworkInterfaceId:loc=networkInterfaceId OdbNetworkArn:OdbNetworkArn RouteTableId:RouteTableId:loc=routeTableId TransitGatewayId:TransitGatewayId VpcEndpointId:VpcEndpointId VpcPeeringConnectionId:VpcPeeringConnectionId:loc=vpcPeeringConnectionId
+S CreateRouteResult Return:Boolean:loc=return
+S CreateRouteTableRequest ClientToken:String DryRun:Boolean:loc=dryRun TagSpecifications:TagSpecificationList:loc=TagSpecification VpcId:VpcId:loc=vpcId
+S CreateRouteTableResult ClientToken:String:loc=clientToken RouteTable:RouteTable:loc=routeTable
 S CreateSecurityGroupRequest Description:String:loc=GroupDescription DryRun:Boolean:loc=dryRun GroupName:String TagSpecifications:TagSpecificationList:loc=TagSpecification VpcId:VpcId
 S CreateSecurityGroupResult GroupId:String:loc=groupId SecurityGroupArn:String:loc=securityGroupArn Tags:TagList:loc=tagSet
 S CreateSubnetRequest AvailabilityZone:String AvailabilityZoneId:String CidrBlock:String DryRun:Boolean:loc=dryRun Ipv4IpamPoolId:IpamPoolId Ipv4NetmaskLength:NetmaskLength Ipv6CidrBlock:String Ipv6IpamPoolId:IpamPoolId Ipv6Native:Boolean Ipv6NetmaskLength:NetmaskLength OutpostArn:String TagSpecifications:TagSpecificationList:loc=TagSpecification VpcId:VpcId
 S CreateSubnetResult Subnet:Subnet:loc=subnet
 S CreateVpcRequest AmazonProvidedIpv6CidrBlock:Boolean:loc=amazonProvidedIpv6CidrBlock CidrBlock:String DryRun:Boolean:loc=dryRun InstanceTenancy:Tenancy:loc=instanceTenancy Ipv4IpamPoolId:IpamPoolId Ipv4NetmaskLength:NetmaskLength Ipv6CidrBlock:String Ipv6CidrBlockNetworkBorderGroup:String Ipv6IpamPoolId:IpamPoolId Ipv6NetmaskLength:NetmaskLength Ipv6Pool:Ipv6PoolEc2Id TagSpecifications:TagSpecificationList:loc=TagSpecification VpcEncryptionControl:VpcEncryptionControlConfiguration
 S CreateVpcResult Vpc:Vpc:loc=vpc
+P DateTime timestamp
+S DeleteInternetGatewayRequest DryRun:Boolean:loc=dryRun InternetGatewayId:InternetGatewayId:loc=internetGatewayId
+S DeleteNatGatewayRequest DryRun:Boolean NatGatewayId:NatGatewayId
+S DeleteNatGatewayResult NatGatewayId:String:loc=natGatewayId
+S DeleteRouteTableRequest DryRun:Boolean:loc=dryRun RouteTableId:RouteTableId:loc=routeTableId
 S DeleteSecurityGroupRequest DryRun:Boolean:loc=dryRun GroupId:SecurityGroupId GroupName:SecurityGroupName
 S DeleteSecurityGroupResult GroupId:SecurityGroupId:loc=groupId Return:Boolean:loc=return
 S DeleteSubnetRequest DryRun:Boolean:loc=dryRun SubnetId:SubnetId
 S DeleteVpcRequest DryRun:Boolean:loc=dryRun VpcId:VpcId
+P DescribeInternetGatewaysMaxResults integer
+S DescribeInternetGatewaysRequest DryRun:Boolean:loc=dryRun Filters:FilterList:loc=Filter InternetGatewayIds:InternetGatewayIdList:loc=internetGatewayId MaxResults:DescribeInternetGatewaysMaxResults NextToken:String
+S DescribeInternetGatewaysResult InternetGateways:InternetGatewayList:loc=internetGatewaySet NextToken:String:loc=nextToken
+P DescribeNatGatewaysMaxResults integer
+S DescribeNatGatewaysRequest DryRun:Boolean Filter:FilterList MaxResults:DescribeNatGatewaysMaxResults NatGatewayIds:NatGatewayIdStringList:loc=NatGatewayId NextToken:String
+S DescribeNatGatewaysResult NatGateways:NatGatewayList:loc=natGatewaySet NextToken:String:loc=nextToken
+P DescribeRouteTablesMaxResults integer
+S DescribeRouteTablesRequest DryRun:Boolean:loc=dryRun Filters:FilterList:loc=Filter MaxResults:DescribeRouteTablesMaxResults NextToken:String RouteTableIds:RouteTableIdStringList:loc=RouteTableId
+S DescribeRouteTablesResult NextToken:String:loc=nextToken RouteTables:RouteTableList:loc=routeTableSet
 P DescribeSecurityGroupsMaxResults integer
 S DescribeSecurityGroupsRequest DryRun:Boolean:loc=dryRun Filters:FilterList:loc=Filter GroupIds:GroupIdStringList:loc=GroupId GroupNames:GroupNameStringList:loc=GroupName MaxResults:DescribeSecurityGroupsMaxResults NextToken:String
 S DescribeSecurityGroupsResult NextToken:String:loc=nextToken SecurityGroups:SecurityGroupList:loc=securityGroupInfo
@@ -41,30 +97,79 @@ S DescribeSubnetsResult NextToken:String:loc=nextToken Subnets:SubnetList:loc=su
 P DescribeVpcsMaxResults integer
 S DescribeVpcsRequest DryRun:Boolean:loc=dryRun Filters:FilterList:loc=Filter MaxResults:DescribeVpcsMaxResults NextToken:String VpcIds:VpcIdStringList:loc=VpcId
 S DescribeVpcsResult NextToken:String:loc=nextToken Vpcs:VpcList:loc=vpcSet
+S DetachInternetGatewayRequest DryRun:Boolean:loc=dryRun InternetGatewayId:InternetGatewayId:loc=internetGatewayId VpcId:VpcId:loc=vpcId
+S DisassociateRouteTableRequest AssociationId:RouteTableAssociationId:loc=associationId DryRun:Boolean:loc=dryRun
+P DomainType string
+P EgressOnlyInternetGatewayId string
 S Filter Name:String Values:ValueStringList:loc=Value
 L FilterList Filter loc=Filter
 L GroupIdStringList SecurityGroupId loc=groupId
 L GroupNameStringList SecurityGroupName loc=GroupName
 P HostnameType string
+P InstanceId string
 P Integer integer
+S InternetGateway Attachments:InternetGatewayAttachmentList:loc=attachmentSet InternetGatewayId:String:loc=internetGatewayId OwnerId:String:loc=ownerId Tags:TagList:loc=tagSet
+S InternetGatewayAttachment State:AttachmentStatus:loc=state VpcId:String:loc=vpcId
+L InternetGatewayAttachmentList InternetGatewayAttachment loc=item
+P InternetGatewayId string
+L InternetGatewayIdList InternetGatewayId loc=item
+L InternetGatewayList InternetGateway loc=item
+L IpList String loc=item
 S IpPermission FromPort:Integer:loc=fromPort IpProtocol:String:loc=ipProtocol IpRanges:IpRangeList:loc=ipRanges Ipv6Ranges:Ipv6RangeList:loc=ipv6Ranges PrefixListIds:PrefixListIdList:loc=prefixListIds ToPort:Integer:loc=toPort UserIdGroupPairs:UserIdGroupPairList:loc=groups
 L IpPermissionList IpPermission loc=item
 S IpRange CidrIp:String:loc=cidrIp Description:String:loc=description
 L IpRangeList IpRange loc=item
 P IpSource string
 P IpamPoolId string
+P Ipv4PoolEc2Id string
 P Ipv6AddressAttribute string
 P Ipv6PoolEc2Id string
 S Ipv6Range CidrIpv6:String:loc=cidrIpv6 Description:String:loc=description
 L Ipv6RangeList Ipv6Range loc=item
+P LocalGatewayId string
 S ModifyVpcAttributeRequest EnableDnsHostnames:AttributeBooleanValue EnableDnsSupport:AttributeBooleanValue EnableNetworkAddressUsageMetrics:AttributeBooleanValue VpcId:VpcId:loc=vpcId
+S NatGateway AttachedAppliances:NatGatewayAttachedApplianceList:loc=attachedApplianceSet AutoProvisionZones:AutoProvisionZonesState:loc=autoProvisionZones AutoScalingIps:AutoScalingIpsState:loc=autoScalingIps AvailabilityMode:AvailabilityMode:loc=availabilityMode ConnectivityType:ConnectivityType:loc=connectivityType CreateTime:DateTime:loc=createTime DeleteTime:DateTime:loc=deleteTime FailureCode:String:loc=failureCode FailureMessage:String:loc=failureMessage NatGatewayAddresses:NatGatewayAddressList:loc=natGatewayAddressSet NatGatewayId:String:loc=natGatewayId ProvisionedBandwidth:ProvisionedBandwidth:loc=provisionedBandwidth RouteTableId:String:loc=routeTableId State:NatGatewayState:loc=state SubnetId:String:loc=subnetId Tags:TagList:loc=tagSet VpcId:String:loc=vpcId
+S NatGatewayAddress AllocationId:String:loc=allocationId AssociationId:String:loc=associationId AvailabilityZone:AvailabilityZoneName:loc=availabilityZone AvailabilityZoneId:AvailabilityZoneId:loc=availabilityZoneId FailureMessage:String:loc=failureMessage IsPrimary:Boolean:loc=isPrimary NetworkInterfaceId:String:loc=networkInterfaceId PrivateIp:String:loc=privateIp PublicIp:String:loc=publicIp Status:NatGatewayAddressStatus:loc=status
+L NatGatewayAddressList NatGatewayAddress loc=item
+P NatGatewayAddressStatus string
+P NatGatewayApplianceModifyState string
+P NatGatewayApplianceState string
+P NatGatewayApplianceType string
+S NatGatewayAttachedAppliance ApplianceArn:String:loc=applianceArn AttachmentState:NatGatewayApplianceState:loc=attachmentState FailureCode:String:loc=failureCode FailureMessage:String:loc=failureMessage ModificationState:NatGatewayApplianceModifyState:loc=modificationState Type:NatGatewayApplianceType:loc=type VpcEndpointId:String:loc=vpcEndpointId
+L NatGatewayAttachedApplianceList NatGatewayAttachedAppliance loc=item
+P NatGatewayId string
+L NatGatewayIdStringList NatGatewayId loc=item
+L NatGatewayList NatGateway loc=item
+P NatGatewayState string
 P NetmaskLength integer
+P NetworkInterfaceId string
+P OdbNetworkArn string
 S PrefixListId Description:String:loc=description PrefixListId:String:loc=prefixListId
 L PrefixListIdList PrefixListId loc=item
 P PrefixListResourceId string
 S PrivateDnsNameOptionsOnLaunch EnableResourceNameDnsAAAARecord:Boolean:loc=enableResourceNameDnsAAAARecord EnableResourceNameDnsARecord:Boolean:loc=enableResourceNameDnsARecord HostnameType:HostnameType:loc=hostnameType
+P PrivateIpAddressCount integer
+S PropagatingVgw GatewayId:String:loc=gatewayId
+L PropagatingVgwList PropagatingVgw loc=item
+S ProvisionedBandwidth ProvisionTime:DateTime:loc=provisionTime Provisioned:String:loc=provisioned RequestTime:DateTime:loc=requestTime Requested:String:loc=requested Status:String:loc=status
+P PublicIpAddress string
 S ReferencedSecurityGroup GroupId:String:loc=groupId PeeringStatus:String:loc=peeringStatus UserId:String:loc=userId VpcId:String:loc=vpcId VpcPeeringConnectionId:String:loc=vpcPeeringConnectionId
+S ReleaseAddressRequest AllocationId:AllocationId DryRun:Boolean:loc=dryRun NetworkBorderGroup:String PublicIp:String
 P ResourceType string
+S Route CarrierGatewayId:CarrierGatewayId:loc=carrierGatewayId CoreNetworkArn:CoreNetworkArn:loc=coreNetworkArn DestinationCidrBlock:String:loc=destinationCidrBlock DestinationIpv6CidrBlock:String:loc=destinationIpv6CidrBlock DestinationPrefixListId:String:loc=destinationPrefixListId EgressOnlyInternetGatewayId:String:loc=egressOnlyInternetGatewayId GatewayId:String:loc=gatewayId InstanceId:String:loc=instanceId InstanceOwnerId:String:loc=instanceOwnerId IpAddress:String:loc=ipAddress LocalGatewayId:String:loc=localGatewayId NatGatewayId:String:loc=natGatewayId NetworkInterfaceId:String:loc=networkInterfaceId OdbNetworkArn:OdbNetworkArn:loc=odbNetworkArn Origin:RouteOrigin:loc=origin State:RouteState:loc=state TransitGatewayId:String:loc=transitGatewayId VpcPeeringConnectionId:String:loc=vpcPeeringConnectionId
+P RouteGatewayId string
+L RouteList Route loc=item
+P RouteOrigin string
+P RouteState string
+S RouteTable Associations:RouteTableAssociationList:loc=associationSet OwnerId:String:loc=ownerId PropagatingVgws:PropagatingVgwList:loc=propagatingVgwSet RouteTableId:String:loc=routeTableId Routes:RouteList:loc=routeSet Tags:TagList:loc=tagSet VpcId:String:loc=vpcId
+S RouteTableAssociation AssociationState:RouteTableAssociationState:loc=associationState GatewayId:String:loc=gatewayId Main:Boolean:loc=main PublicIpv4Pool:String:loc=publicIpv4Pool RouteTableAssociationId:String:loc=routeTableAssociationId RouteTableId:String:loc=routeTableId SubnetId:String:loc=subnetId
+P RouteTableAssociationId string
+L RouteTableAssociationList RouteTableAssociation loc=item
+S RouteTableAssociationState State:RouteTableAssociationStateCode:loc=state StatusMessage:String:loc=statusMessage
+P RouteTableAssociationStateCode string
+P RouteTableId string
+L RouteTableIdStringList RouteTableId loc=item
+L RouteTableList RouteTable loc=item
 S SecurityGroup Description:String:loc=groupDescription GroupId:String:loc=groupId GroupName:String:loc=groupName IpPermissions:IpPermissionList:loc=ipPermissions IpPermissionsEgress:IpPermissionList:loc=ipPermissionsEgress OwnerId:String:loc=ownerId SecurityGroupArn:String:loc=securityGroupArn Tags:TagList:loc=tagSet VpcId:String:loc=vpcId
 P SecurityGroupId string
 L SecurityGroupList SecurityGroup loc=item
@@ -88,6 +193,7 @@ L TagList Tag loc=item
 S TagSpecification ResourceType:ResourceType:loc=resourceType Tags:TagList:loc=Tag
 L TagSpecificationList TagSpecification loc=item
 P Tenancy string
+P TransitGatewayId string
 S UserIdGroupPair Description:String:loc=description GroupId:String:loc=groupId GroupName:String:loc=groupName PeeringStatus:String:loc=peeringStatus UserId:String:loc=userId VpcId:String:loc=vpcId VpcPeeringConnectionId:String:loc=vpcPeeringConnectionId
 L UserIdGroupPairList UserIdGroupPair loc=item
 L ValueStringList String loc=item
@@ -105,11 +211,13 @@ S VpcEncryptionControlExclusions EgressOnlyInternetGateway:VpcEncryptionControlE
 P VpcEncryptionControlId string
 P VpcEncryptionControlMode string
 P VpcEncryptionControlState string
+P VpcEndpointId string
 P VpcId string
 L VpcIdStringList VpcId loc=VpcId
 S VpcIpv6CidrBlockAssociation AssociationId:String:loc=associationId IpSource:IpSource:loc=ipSource Ipv6AddressAttribute:Ipv6AddressAttribute:loc=ipv6AddressAttribute Ipv6CidrBlock:String:loc=ipv6CidrBlock Ipv6CidrBlockState:VpcCidrBlockState:loc=ipv6CidrBlockState Ipv6Pool:String:loc=ipv6Pool NetworkBorderGroup:String:loc=networkBorderGroup
 L VpcIpv6CidrBlockAssociationSet VpcIpv6CidrBlockAssociation loc=item
 L VpcList Vpc loc=item
+P VpcPeeringConnectionId string
 P VpcState string
 """#
 }

@@ -33,6 +33,17 @@ struct LbCreate: Command {
                 return
             }
         }
+        // AWS makes an internet-facing load balancer in subnets with no route to the internet
+        // gateway; it just cannot be reached. Said before it is made.
+        if !invocation.flag("internal"), let first = subnets.first, !Resolve.isPlaceholder(first, invocation),
+           let vpcId = try cloud.describeSubnets(DescribeSubnetsRequest(SubnetIds: [first])).Subnets.first?.VpcId {
+            let tables = try Network.routeTables(vpcId, cloud)
+            let closed = subnets.filter { !Network.isPublic($0, in: tables) }
+            if !closed.isEmpty, try Network.internetGateway(vpcId, cloud) != nil {
+                invocation.session.out.writeError("warning: \(closed.joined(separator: ", ")) \(closed.count == 1 ? "has" : "have") no route to the internet gateway: "
+                                                  + "an internet-facing load balancer there cannot be reached from the internet (give public subnets, or --internal)\n")
+            }
+        }
         guard let output = try invocation.mutate("elbv2:CreateLoadBalancer", input, { try cloud.createLoadBalancer(input) }) else {
             invocation.producePlaceholder(invocation.placeholderArn("elasticloadbalancing", "loadbalancer/app", name: name), kind: "lb", name: name)
             return

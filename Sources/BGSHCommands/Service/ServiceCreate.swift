@@ -24,7 +24,7 @@ struct ServiceCreate: Command {
                   .option("desired", .integer(0...1000), valueName: "N", help: "how many tasks (default 1)"),
                   .option("subnets", .resource(.subnet), valueName: "S1,S2", help: "the tasks' subnets"),
                   .option("security-groups", .resource(.securityGroup), valueName: "SG,…", help: "the tasks' security groups"),
-                  .flag("public-ip", help: "give tasks a public IP"),
+                  .flag("public-ip", help: "give tasks a public IP (default: when all its subnets are public, as the console does; --no-public-ip to refuse)"),
                   .option("controller", .choice(["taskset", "codedeploy"]), valueName: "CONTROLLER", help: "taskset (default: bgsh shifts traffic) or codedeploy"),
                   CommonOptions.as],
         examples: [Example("service create myBGService --taskdef ecs-bg-task-def-v1 --blue-tg blue-tg --green-tg green-tg --listener my-ecs-alb:80 --container php-app --port 80 --desired 1 --subnets $SUB1,$SUB2 --security-groups $SG",
@@ -67,7 +67,7 @@ struct ServiceCreate: Command {
         let subnets = try invocation.string("subnets").map { try Resolve.list($0).map { try Resolve.subnet($0, invocation, at: "subnets").SubnetId ?? $0 } } ?? []
         let groups = try invocation.string("security-groups").map { try Resolve.list($0).map { try Resolve.securityGroup($0, vpcId: nil, invocation, at: "security-groups").GroupId ?? $0 } }
         let network = subnets.isEmpty ? nil : NetworkConfiguration(awsvpcConfiguration: AwsVpcConfiguration(
-            subnets: subnets, securityGroups: groups, assignPublicIp: invocation.flag("public-ip") ? "ENABLED" : "DISABLED"))
+            subnets: subnets, securityGroups: groups, assignPublicIp: try publicIp(subnets, invocation) ? "ENABLED" : "DISABLED"))
         let tags = ServiceTags(controller: controller, blueTargetGroup: blue.TargetGroupArn ?? "", greenTargetGroup: green.TargetGroupArn ?? "",
                                listener: listener.ListenerArn ?? "", testListener: testListener?.ListenerArn, container: container, port: port)
         let desired = invocation.integer("desired") ?? 1
@@ -146,5 +146,16 @@ struct ServiceCreate: Command {
         }
         invocation.session.completionCache[.service] = nil
         invocation.produce(created.service.serviceArn ?? "")
+    }
+
+    /// `--public-ip`, `--no-public-ip`, or (neither) on when every subnet is public: a task in a
+    /// public subnet pulls its image through the internet gateway only with a public IP.
+    static func publicIp(_ subnets: [String], _ invocation: Invocation) throws -> Bool {
+        if invocation.has("public-ip") { return invocation.flag("public-ip") }
+        guard let first = subnets.first, !Resolve.isPlaceholder(first, invocation) else { return false }
+        let cloud = try invocation.cloud()
+        guard let vpcId = try cloud.describeSubnets(DescribeSubnetsRequest(SubnetIds: [first])).Subnets.first?.VpcId else { return false }
+        let tables = try Network.routeTables(vpcId, cloud)
+        return subnets.allSatisfy { Network.isPublic($0, in: tables) }
     }
 }

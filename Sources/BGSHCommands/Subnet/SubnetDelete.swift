@@ -16,7 +16,12 @@ struct SubnetDelete: Command {
         let id = subnet.SubnetId ?? ""
         try invocation.confirmDelete("subnet \(id)")
         let input = DeleteSubnetRequest(SubnetId: id)
-        guard try invocation.mutate("ec2:DeleteSubnet", input, { try invocation.cloud().deleteSubnet(input) }) != nil else { return }
+        let cloud = try invocation.cloud()
+        let own = Network.privateTable(of: id, in: try Network.routeTables(subnet.VpcId ?? "", cloud))
+        // EC2 drops the subnet's association with it; the route table `--private` made goes too.
+        let deleted = try invocation.mutate("ec2:DeleteSubnet", input, { try cloud.deleteSubnet(input) }) != nil
+        if let own { try cloud.deleteRouteTable(DeleteRouteTableRequest(RouteTableId: own.RouteTableId ?? "")) }
+        guard deleted else { return }
         invocation.session.completionCache[.subnet] = nil
         invocation.session.out.write("deleted subnet \(id)\n")
     }
