@@ -80,6 +80,31 @@ func conformanceScenario(_ cloud: any Cloud, _ o: Observations, tag: String) {
             return "\(s.VpcId ?? "") \(s.CidrBlock ?? "") \(s.AvailabilityZone ?? "")"
         }
     }
+    // The public side, as `vpc create` makes it and the aws CLI reads it back.
+    var igw = "", rtb = ""
+    o.step("ec2 CreateInternetGateway") { igw = try cloud.createInternetGateway(CreateInternetGatewayRequest()).InternetGateway.InternetGatewayId ?? ""; return igw }
+    o.step("ec2 AttachInternetGateway") { try cloud.attachInternetGateway(InternetGatewayVpcRequest(InternetGatewayId: igw, VpcId: vpc)); return "ok" }
+    o.step("ec2 AttachInternetGateway again") { try cloud.attachInternetGateway(InternetGatewayVpcRequest(InternetGatewayId: igw, VpcId: vpc)); return "ok" }
+    o.step("ec2 DescribeInternetGateways by vpc") {
+        try cloud.describeInternetGateways(DescribeInternetGatewaysRequest(Filters: [Filter(Name: "attachment.vpc-id", Values: [vpc])])).InternetGateways
+            .map { "\($0.InternetGatewayId ?? "") \($0.Attachments?.map { "\($0.VpcId ?? "") \($0.State ?? "")" } ?? [])" }.description
+    }
+    o.step("ec2 CreateRouteTable") { rtb = try cloud.createRouteTable(CreateRouteTableRequest(VpcId: vpc)).RouteTable.RouteTableId ?? ""; return rtb }
+    o.step("ec2 CreateRoute to the gateway") { "\(try cloud.createRoute(CreateRouteRequest(RouteTableId: rtb, DestinationCidrBlock: "0.0.0.0/0", GatewayId: igw)).Return ?? false)" }
+    o.step("ec2 CreateRoute again") { "\(try cloud.createRoute(CreateRouteRequest(RouteTableId: rtb, DestinationCidrBlock: "0.0.0.0/0", GatewayId: igw)).Return ?? false)" }
+    o.step("ec2 AssociateRouteTable") {
+        for subnet in subnets { _ = try cloud.associateRouteTable(AssociateRouteTableRequest(RouteTableId: rtb, SubnetId: subnet)) }
+        return "ok"
+    }
+    o.step("ec2 DescribeRouteTables by vpc") {
+        try cloud.describeRouteTables(DescribeRouteTablesRequest(Filters: [Filter(Name: "vpc-id", Values: [vpc])])).RouteTables
+            .map { t in
+                let routes = (t.Routes ?? []).map { "\($0.DestinationCidrBlock ?? "") \($0.GatewayId ?? $0.NatGatewayId ?? "") \($0.State ?? "")" }.sorted()
+                let associations = (t.Associations ?? []).map { $0.Main == true ? "main" : ($0.SubnetId ?? "") }.sorted()
+                return "\(routes) \(associations)"
+            }.sorted().description
+    }
+    o.step("ec2 DeleteInternetGateway attached") { try cloud.deleteInternetGateway(DeleteInternetGatewayRequest(InternetGatewayId: igw)); return "ok" }
     o.step("ec2 CreateSubnet overlapping") { try cloud.createSubnet(CreateSubnetRequest(VpcId: vpc, CidrBlock: "10.9.1.0/24", AvailabilityZone: nil)).Subnet.SubnetId ?? "" }
     o.step("ec2 DescribeSubnets missing") { try cloud.describeSubnets(DescribeSubnetsRequest(SubnetIds: ["subnet-0123456789abcdef0"])).Subnets.description }
     o.step("ec2 DescribeSubnets by vpc") {

@@ -128,4 +128,77 @@ import Testing
         let tokens = t.sent.compactMap { $0.json["clientToken"] as? String }
         #expect(tokens.count == 2 && tokens[0] == tokens[1])
     }
+
+    @Test func ec2RouteTablesDecodeTheirRoutesAndAssociations() throws {
+        let xml = """
+        <DescribeRouteTablesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><routeTableSet><item>
+        <routeTableId>rtb-1</routeTableId><vpcId>vpc-1</vpcId>
+        <routeSet><item><destinationCidrBlock>10.0.0.0/16</destinationCidrBlock><gatewayId>local</gatewayId><state>active</state><origin>CreateRouteTable</origin></item>
+        <item><destinationCidrBlock>0.0.0.0/0</destinationCidrBlock><natGatewayId>nat-1</natGatewayId><state>blackhole</state><origin>CreateRoute</origin></item></routeSet>
+        <associationSet><item><routeTableAssociationId>rtbassoc-1</routeTableAssociationId><routeTableId>rtb-1</routeTableId><subnetId>subnet-1</subnetId>
+        <main>false</main><associationState><state>associated</state></associationState></item></associationSet>
+        <tagSet/></item></routeTableSet></DescribeRouteTablesResponse>
+        """
+        let t = ScriptedTransport(body: xml)
+        let out = try scriptedBackend(t).cloud(region: "us-east-1").describeRouteTables(DescribeRouteTablesRequest(Filters: [Filter(Name: "vpc-id", Values: ["vpc-1"])]))
+        let form = try #require(t.sent.first).form
+        #expect(form["Action"] == "DescribeRouteTables" && form["Filter.1.Name"] == "vpc-id" && form["Filter.1.Value.1"] == "vpc-1")
+        let table = try #require(out.RouteTables.first)
+        #expect(table.Routes?.map(\.DestinationCidrBlock) == ["10.0.0.0/16", "0.0.0.0/0"])
+        #expect(table.Routes?.last?.NatGatewayId == "nat-1" && table.Routes?.last?.State == "blackhole")
+        #expect(table.Associations?.first?.SubnetId == "subnet-1" && table.Associations?.first?.Main == false)
+        #expect(table.Associations?.first?.AssociationState?.State == "associated")
+    }
+
+    /// DescribeNatGateways' filter member is `Filter` (singular) in EC2's model; on the wire it
+    /// is `Filter.N`, like every other describe's.
+    @Test func ec2NatGatewaysFilterAndDecode() throws {
+        let xml = """
+        <DescribeNatGatewaysResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><natGatewaySet><item>
+        <natGatewayId>nat-1</natGatewayId><subnetId>subnet-1</subnetId><vpcId>vpc-1</vpcId><state>failed</state>
+        <failureCode>Gateway.NotAttached</failureCode><failureMessage>Network vpc-1 has no Internet gateway attached</failureMessage>
+        <createTime>2026-12-01T10:00:00.000Z</createTime>
+        <natGatewayAddressSet><item><allocationId>eipalloc-1</allocationId><publicIp>203.0.113.9</publicIp></item></natGatewayAddressSet>
+        </item></natGatewaySet></DescribeNatGatewaysResponse>
+        """
+        let t = ScriptedTransport(body: xml)
+        let out = try scriptedBackend(t).cloud(region: "us-east-1").describeNatGateways(DescribeNatGatewaysRequest(Filter: [Filter(Name: "vpc-id", Values: ["vpc-1"])]))
+        let form = try #require(t.sent.first).form
+        #expect(form["Filter.1.Name"] == "vpc-id" && form["Filter.1.Value.1"] == "vpc-1")
+        let nat = try #require(out.NatGateways.first)
+        #expect(nat.State == "failed" && nat.FailureCode == "Gateway.NotAttached")
+        #expect(nat.NatGatewayAddresses?.first?.PublicIp == "203.0.113.9")
+        #expect(nat.CreateTime == 1796119200)
+    }
+
+    /// CreateNatGateway carries ClientToken: the same one on every attempt, so a retried create
+    /// makes one gateway.
+    @Test func createNatGatewayResendsTheSameClientToken() throws {
+        let t = ScriptedTransport([
+            { _ in HTTPResponse(status: 503, headers: [:], body: Array("<Response><Errors><Error><Code>Unavailable</Code><Message>later</Message></Error></Errors></Response>".utf8)) },
+            { _ in HTTPResponse(status: 200, headers: [:], body: Array("<CreateNatGatewayResponse><natGateway><natGatewayId>nat-7</natGatewayId><state>pending</state></natGateway></CreateNatGatewayResponse>".utf8)) },
+        ])
+        let out = try scriptedBackend(t).cloud(region: "us-east-1").createNatGateway(CreateNatGatewayRequest(SubnetId: "subnet-1", AllocationId: "eipalloc-1"))
+        #expect(out.NatGateway.NatGatewayId == "nat-7")
+        let tokens = t.sent.compactMap { $0.form["ClientToken"] }
+        #expect(tokens.count == 2 && tokens[0] == tokens[1])
+    }
+
+    /// A CreateRoute whose answer was lost is looked for before it is made again.
+    @Test func createRouteLooksBeforeRepeating() throws {
+        let t = ScriptedTransport([
+            { _ in throw WireTransportError(kind: .reset, message: "connection reset") },
+            { request in
+                #expect(request.form["Action"] == "DescribeRouteTables")
+                return HTTPResponse(status: 200, headers: [:], body: Array("""
+                <DescribeRouteTablesResponse><routeTableSet><item><routeTableId>rtb-1</routeTableId><routeSet>
+                <item><destinationCidrBlock>0.0.0.0/0</destinationCidrBlock><gatewayId>igw-1</gatewayId><state>active</state></item>
+                </routeSet></item></routeTableSet></DescribeRouteTablesResponse>
+                """.utf8))
+            },
+        ])
+        let out = try scriptedBackend(t).cloud(region: "us-east-1").createRoute(CreateRouteRequest(RouteTableId: "rtb-1", DestinationCidrBlock: "0.0.0.0/0", GatewayId: "igw-1"))
+        #expect(out.Return == true)
+        #expect(t.sent.filter { $0.form["Action"] == "CreateRoute" }.count == 1, "made once, found the second time")
+    }
 }
