@@ -6,7 +6,9 @@ public protocol BlueGreenController {
     /// The deployment as AWS holds it now.
     func observe() throws -> DeploymentView
     /// Starts a deployment of a task definition; returns its id.
-    func deploy(taskDefinitionArn: String, strategy: Strategy, terminationWait: Int, alarms: [String]) throws -> String
+    /// `healthTimeout`: seconds within which green must have a healthy target, or (with
+    /// auto-rollback) the deployment rolls back by itself.
+    func deploy(taskDefinitionArn: String, strategy: Strategy, terminationWait: Int, alarms: [String], healthTimeout: Int) throws -> String
     /// Sets green's share of production traffic.
     func shift(greenTenths: Int, force: Bool) throws
     /// Ends the deployment in green's favour (blue kept for the termination wait).

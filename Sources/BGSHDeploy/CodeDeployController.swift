@@ -59,7 +59,7 @@ public struct CodeDeployController: BlueGreenController {
         return view
     }
 
-    public func deploy(taskDefinitionArn: String, strategy: Strategy, terminationWait: Int, alarms: [String]) throws -> String {
+    public func deploy(taskDefinitionArn: String, strategy: Strategy, terminationWait: Int, alarms: [String], healthTimeout: Int) throws -> String {
         let (service, setup) = try service()
         guard let app = Self.tag(service, "bgsh:codedeploy-app"), let group = Self.tag(service, "bgsh:codedeploy-group") else {
             throw DeploymentRefusal("service '\(serviceName)' has no CodeDeploy deployment group yet: create it with `codedeploy group create`")

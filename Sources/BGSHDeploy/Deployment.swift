@@ -52,7 +52,7 @@ public struct DeploymentView: Sendable {
 }
 
 /// The `bgsh:deploy-*` tags on the service: the deployment's record.
-struct DeploymentTags {
+public struct DeploymentTags {
     static let id = "bgsh:deploy-id"
     static let state = "bgsh:deploy-state"
     static let green = "bgsh:deploy-green"
@@ -70,6 +70,9 @@ struct DeploymentTags {
     /// When a waiting bgsh last drove the schedule: older than `driverTimeout`, nobody is.
     static let driver = "bgsh:deploy-driver-at"
     static let driverTimeout: Double = 120
+    /// Seconds within which green must have a healthy target (`deploy --health-timeout`).
+    static let healthTimeout = "bgsh:deploy-health-timeout"
+    public static let defaultHealthTimeout = 600
 }
 
 /// The share of a listener's production traffic each target group gets, from its forward actions.

@@ -146,7 +146,8 @@ public struct TaskSetController {
     /// Starts a deployment: a green task set on the other target group at 0 % of production traffic
     /// (all of the test listener's).
     /// - Returns: the deployment's id.
-    public func deploy(taskDefinitionArn: String, strategy: Strategy, terminationWait: Int, alarms: [String] = []) throws -> String {
+    public func deploy(taskDefinitionArn: String, strategy: Strategy, terminationWait: Int, alarms: [String] = [],
+                       healthTimeout: Int = DeploymentTags.defaultHealthTimeout) throws -> String {
         let view = try observe()
         guard !view.state.isActive else {
             throw DeploymentRefusal("deployment \(view.id ?? "") is \(view.state.rawValue): promote or roll it back before starting another")
@@ -174,7 +175,8 @@ public struct TaskSetController {
                           (DeploymentTags.blueTG, blueTG), (DeploymentTags.greenTG, greenTG), (DeploymentTags.strategy, strategy.name),
                           (DeploymentTags.started, String(now)), (DeploymentTags.wait, String(terminationWait)),
                           (DeploymentTags.step, "0"), (DeploymentTags.stepAt, String(now)), (DeploymentTags.held, "0"),
-                          (DeploymentTags.alarms, alarms.joined(separator: ",")), (DeploymentTags.driver, "0")])
+                          (DeploymentTags.alarms, alarms.joined(separator: ",")), (DeploymentTags.driver, "0"),
+                          (DeploymentTags.healthTimeout, String(healthTimeout))])
         try setWeights(setup, blueTG: blueTG, greenTG: greenTG, greenTenths: 0)
         if let test = setup.testListener {
             _ = try cloud.modifyListener(ModifyListenerInput(ListenerArn: test, DefaultActions: [.forward(greenTG)]))
@@ -300,6 +302,32 @@ public struct TaskSetController {
         return (nil, view)
     }
 
+    /// A green that can never get healthy (COMMANDS.md): three of its tasks in a row stopped
+    /// before turning healthy (with ECS's stoppedReason), or no healthy target within the
+    /// health timeout of the deploy.
+    func neverHealthy(_ view: DeploymentView) throws -> String? {
+        guard let service = view.service, let green = view.green?.taskSet?.id else { return nil }
+        let stopped = try cloud.listAllTasks(cluster: cluster, serviceName: serviceName, desiredStatus: "STOPPED")
+        var failed: [AWSModel.Task] = []
+        var start = 0
+        while start < stopped.count {
+            failed += try cloud.describeTasks(DescribeTasksInput(cluster: cluster, tasks: Array(stopped[start..<min(stopped.count, start + 100)]))).tasks
+                .filter { $0.startedBy == green && $0.startedAt == nil }
+            start += 100
+        }
+        if failed.count >= 3 {
+            let latest = failed.max { ($0.stoppedAt ?? 0) < ($1.stoppedAt ?? 0) }
+            return "\(failed.count) of green's tasks stopped before turning healthy (\(latest?.stoppedReason ?? "no reason given"))"
+        }
+        let started = Double(Self.tag(service, DeploymentTags.started) ?? "") ?? view.now
+        let timeout = Double(Self.tag(service, DeploymentTags.healthTimeout) ?? "") ?? Double(DeploymentTags.defaultHealthTimeout)
+        if view.now - started >= timeout, view.green?.health != "healthy" {
+            let reason = failed.last?.stoppedReason.map { " (\($0))" } ?? ""
+            return "green has no healthy target \(Duration.format(seconds: timeout)) after the deploy\(reason)"
+        }
+        return nil
+    }
+
     func act(on view: DeploymentView, autoRollback: Bool) throws -> String? {
         if view.state == .baking, let at = view.terminationAt, view.now >= at {
             let service = try view.service ?? service()
@@ -312,6 +340,10 @@ public struct TaskSetController {
         if autoRollback, view.state.isActive, view.green?.health == "unhealthy" {
             try rollback(view)
             return "green's targets are unhealthy: rolled back to blue"
+        }
+        if autoRollback, view.state == .starting, let why = try neverHealthy(view) {
+            try rollback(view)
+            return "\(why): rolled back to blue"
         }
         let alarms = (view.service.flatMap { Self.tag($0, DeploymentTags.alarms) } ?? "").split(separator: ",").map(String.init)
         if autoRollback, view.state.isActive, !alarms.isEmpty {

@@ -60,6 +60,10 @@ public final class SimBackend: Backend, EmulatorControl {
             let now = try SimClock.now(tx) + max(0, seconds)
             try SimClock.set(tx, now)
             // CodeDeploy runs on the clock: its deployments move as time does, in every region.
+            // Tasks that cannot pull their image fail and are replaced as time passes.
+            for region in try tx.regions(of: SimCloud.taskKind) {
+                try SimCloud(store: store, region: region, account: account).replaceFailedTasks(tx, until: now)
+            }
             for region in try tx.regions(of: SimCloud.codeDeploymentKind) {
                 try SimCloud(store: store, region: region, account: account).progressDeployments(tx, now: now)
             }

@@ -67,7 +67,7 @@ extension SimCloud {
                     let services = try tx.children(Service.self, region: region, kind: SimCloud.serviceKind, parent: cluster.clusterName)
                         .filter { $0.status == "ACTIVE" }
                     let tasks = try services.flatMap { try self.tasks(tx, serviceKey: "\(cluster.clusterName)/\($0.serviceName ?? "")") }
-                        .filter { $0.task.stoppedAt == nil }
+                        .filter { $0.isLive(at: now) }
                     let running = tasks.filter { SimCloud.status(of: $0.task, at: now) == "RUNNING" }.count
                     cluster.activeServicesCount = services.count
                     cluster.runningTasksCount = running

@@ -8,6 +8,8 @@ enum TaskTiming {
     /// PENDING until this many seconds after creation; RUNNING (and registered in its target
     /// groups) from then on.
     static let running: Double = 30
+    /// A task that cannot pull its image stops this long after creation.
+    static let pullTimeout: Double = 20
 }
 
 /// A task as the simulator keeps it: AWS's record plus what it needs to place and register it.
@@ -21,6 +23,26 @@ struct SimTask: Codable {
     var ip: String
     /// The target groups it is registered in, with the port.
     var targets: [SimTargetRef]
+    /// When it stops because it cannot pull its image (ECS's stoppedReason in `pullFailure`);
+    /// nil for a task that starts.
+    var failsAt: Double?
+    var pullFailure: String?
+
+    /// Not stopped (yet) at `now`.
+    func isLive(at now: Double) -> Bool { task.stoppedAt == nil && (failsAt.map { now < $0 } ?? true) }
+
+    /// The record as ECS shows it at `now`: a task that could not pull its image is STOPPED from
+    /// `failsAt`, with the reason on the task and its container.
+    func viewed(at now: Double) -> AWSModel.Task {
+        var task = self.task
+        if task.stoppedAt == nil, let at = failsAt, now >= at {
+            task.stoppedAt = at
+            task.desiredStatus = "STOPPED"
+            task.stoppedReason = pullFailure
+            for i in (task.containers ?? []).indices { task.containers?[i].reason = pullFailure }
+        }
+        return SimCloud.current(task, at: now)
+    }
 }
 
 struct SimTargetRef: Codable, Hashable {
@@ -122,8 +144,11 @@ extension SimCloud {
         task.attachments = [Attachment(id: SimIDs.uuid(kind: "eni", number: number), type: "ElasticNetworkInterface", status: "ATTACHED",
                                        details: [NetworkDetail(name: "subnetId", value: subnet),
                                                  NetworkDetail(name: "privateIPv4Address", value: ip)])]
+        // ECS pulls the image first: from this account's ECR only if it is there, and over a
+        // network path (a public IP in a public subnet, or a NAT gateway route) in any case.
+        let failure = try pullFailure(tx, images: definition?.containerDefinitions?.compactMap(\.image) ?? [], subnet: subnet, network: network)
         var refs: [SimTargetRef] = []
-        for lb in loadBalancers {
+        for lb in loadBalancers where failure == nil {
             guard let tgArn = lb.targetGroupArn else { continue }
             let ref = SimTargetRef(targetGroupArn: tgArn, port: lb.containerPort ?? 80)
             refs.append(ref)
@@ -131,7 +156,8 @@ extension SimCloud {
                                    deregisteredAt: nil, taskArn: task.taskArn)
             try tx.put(target, region: region, kind: SimCloud.targetKind, id: target.key, name: tgArn)
         }
-        let simTask = SimTask(task: task, serviceKey: "\(cluster.clusterName)/\(service.serviceName ?? "")", owner: owner, ip: ip, targets: refs)
+        let simTask = SimTask(task: task, serviceKey: "\(cluster.clusterName)/\(service.serviceName ?? "")", owner: owner, ip: ip, targets: refs,
+                              failsAt: failure == nil ? nil : now + TaskTiming.pullTimeout, pullFailure: failure)
         try tx.put(simTask, region: region, kind: SimCloud.taskKind, id: task.taskArn!, name: simTask.serviceKey)
         return simTask
     }
@@ -177,7 +203,12 @@ extension SimCloud {
     /// tasks of parts that are gone.
     func reconcile(_ tx: SimStore.Transaction, cluster: Cluster, service: inout Service, now: Double) throws {
         let key = "\(cluster.clusterName)/\(service.serviceName ?? "")"
-        let live = try tasks(tx, serviceKey: key).filter { $0.task.stoppedAt == nil }
+        // Tasks that could not pull their image stop at their time (and are replaced below).
+        for failed in try tasks(tx, serviceKey: key) where failed.task.stoppedAt == nil && (failed.failsAt.map { $0 <= now } ?? false) {
+            try stopTask(tx, failed, reason: failed.pullFailure ?? "", now: failed.failsAt ?? now)
+            try addEvent(tx, &service, "(service \(service.serviceName ?? "")) (task \(failed.task.taskArn?.split(separator: "/").last ?? "")) stopped: \(failed.pullFailure ?? "")", failed.failsAt ?? now)
+        }
+        let live = try tasks(tx, serviceKey: key).filter { $0.isLive(at: now) }
         let parts = service.status == "ACTIVE" ? plan(service) : []
         var started: [String] = []
         var stopped: [String] = []
@@ -215,7 +246,7 @@ extension SimCloud {
     func current(_ tx: SimStore.Transaction, _ service: Service, now: Double) throws -> Service {
         var service = service
         let key = "\(clusterName(ofArn: service.clusterArn))/\(service.serviceName ?? "")"
-        let live = try tasks(tx, serviceKey: key).filter { $0.task.stoppedAt == nil }
+        let live = try tasks(tx, serviceKey: key).filter { $0.isLive(at: now) }
         func counts(_ owner: String?) -> (running: Int, pending: Int) {
             let mine = owner.map { o in live.filter { $0.owner == o } } ?? live
             let running = mine.filter { SimCloud.status(of: $0.task, at: now) == "RUNNING" }.count
@@ -605,7 +636,8 @@ extension SimCloud {
                 tasks = tasks.filter { $0.serviceKey == key }
             }
             let wanted = input.desiredStatus ?? "RUNNING"
-            return tasks.filter { $0.task.desiredStatus == wanted }.compactMap(\.task.taskArn)
+            let now = try now(tx)
+            return tasks.filter { $0.viewed(at: now).desiredStatus == wanted }.compactMap(\.task.taskArn)
         }
         return try SimPaging.page(arns, nextToken: input.nextToken, maxResults: nil, limit: 100) { ListTasksOutput(taskArns: $0, nextToken: $1) }
     }
@@ -620,7 +652,7 @@ extension SimCloud {
             for reference in input.tasks {
                 let arn = reference.hasPrefix("arn:") ? reference : self.arn("ecs", "task/\(cluster.clusterName)/\(reference)")
                 if let task = try tx.get(SimTask.self, region: region, kind: SimCloud.taskKind, id: arn), task.task.clusterArn == cluster.clusterArn {
-                    found.append(SimCloud.current(task.task, at: now))
+                    found.append(task.viewed(at: now))
                 } else {
                     failures.append(Failure(arn: arn, reason: "MISSING"))
                 }
@@ -690,3 +722,50 @@ extension SimCloud {
         }
     }
 }
+
+extension SimCloud {
+    /// Why a task could not pull its images (ECS's stoppedReason), or nil.
+    func pullFailure(_ tx: SimStore.Transaction, images: [String], subnet: String, network: NetworkConfiguration?) throws -> String? {
+        let registry = "\(account).dkr.ecr.\(region).amazonaws.com/"
+        for image in images where image.hasPrefix(registry) {
+            let rest = String(image.dropFirst(registry.count))
+            let (repository, reference) = rest.contains("@")
+                ? (String(rest.split(separator: "@")[0]), String(rest.split(separator: "@").last ?? ""))
+                : (String(rest.split(separator: ":")[0]), rest.contains(":") ? String(rest.split(separator: ":").last ?? "") : "latest")
+            let images = try tx.children(ImageDetail.self, region: region, kind: SimCloud.imageKind, parent: repository)
+            let found = images.contains { $0.imageDigest == reference || ($0.imageTags ?? []).contains(reference) }
+            if !found {
+                return "CannotPullContainerError: pull image manifest has been retried 7 time(s): failed to resolve ref \(image): \(image): not found"
+            }
+        }
+        guard network?.awsvpcConfiguration != nil, !subnet.isEmpty,
+              let record = try tx.get(Subnet.self, region: region, kind: SimCloud.subnetKind, id: subnet) else { return nil }
+        switch try defaultRoute(tx, subnet: record) {
+        case .internetGateway where network?.awsvpcConfiguration?.assignPublicIp == "ENABLED", .natGateway:
+            return nil
+        case .internetGateway:
+            return "CannotPullContainerError: pull image manifest has been retried 7 time(s): failed to do request: dial tcp: i/o timeout (subnet \(subnet) is public but the task has no public IP: assignPublicIp ENABLED, or a private subnet with a NAT gateway)"
+        default:
+            return "CannotPullContainerError: pull image manifest has been retried 7 time(s): failed to do request: dial tcp: i/o timeout (subnet \(subnet) has no route to the internet: an internet gateway with a public IP, or a NAT gateway)"
+        }
+    }
+
+    /// Time moves: tasks that could not pull stop at their time and the services replace them
+    /// (each replacement pulling, and failing, again), as ECS's scheduler does.
+    func replaceFailedTasks(_ tx: SimStore.Transaction, until now: Double) throws {
+        for _ in 0..<60 {
+            let pending = try tx.all(SimTask.self, region: region, kind: SimCloud.taskKind)
+                .filter { $0.task.stoppedAt == nil && ($0.failsAt.map { $0 <= now } ?? false) }
+            guard let next = pending.min(by: { ($0.failsAt ?? 0) < ($1.failsAt ?? 0) }), let at = next.failsAt else { return }
+            let parts = next.serviceKey.split(separator: "/", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let cluster = try tx.get(Cluster.self, region: region, kind: SimCloud.clusterKind, id: parts[0]),
+                  var service = try tx.get(Service.self, region: region, kind: SimCloud.serviceKind, id: next.serviceKey) else {
+                try stopTask(tx, next, reason: next.pullFailure ?? "", now: at)
+                continue
+            }
+            try reconcile(tx, cluster: cluster, service: &service, now: at)
+            try save(tx, service, cluster: cluster)
+        }
+    }
+}
+

@@ -41,9 +41,9 @@ extension ECSAPI {
     }
 
     /// Every task of a service (or a cluster), all pages.
-    public func listAllTasks(cluster: String?, serviceName: String?) throws -> [String] {
+    public func listAllTasks(cluster: String?, serviceName: String?, desiredStatus: String? = nil) throws -> [String] {
         try allPages { token in
-            let page = try listTasks(ListTasksInput(cluster: cluster, serviceName: serviceName, nextToken: token))
+            let page = try listTasks(ListTasksInput(cluster: cluster, serviceName: serviceName, desiredStatus: desiredStatus, nextToken: token))
             return (page.taskArns, page.nextToken)
         }
     }

@@ -18,7 +18,8 @@ struct Deploy: Command {
                   .option("bake", .duration, valueName: "DURATION", help: "how long green bakes at 100% with blue kept (the state `baking`): the same wait as --termination-wait"),
                   .flag("wait", help: "then wait until the deployment is done (`wait done`)"),
                   .flag("auto-rollback", help: "with --wait: roll back when green turns unhealthy (default; --no-auto-rollback to keep it)"),
-                  .option("timeout", .duration, valueName: "DURATION", help: "with --wait: give up after this long")],
+                  .option("timeout", .duration, valueName: "DURATION", help: "with --wait: give up after this long"),
+                  .option("health-timeout", .duration, valueName: "DURATION", help: "roll back when green has no healthy target this long after the deploy (default 10m)")],
         examples: [Example("deploy --image ecs-demo-app:v2 --strategy canary:10%:5m --wait", "canary, then all; wait for the end"),
                    Example("deploy web:3", "deploy revision 3 by hand: then `shift 10%`, `promote`")],
         isMutating: true, scope: .service)
@@ -101,7 +102,8 @@ struct Deploy: Command {
         let arn = definition?.taskDefinitionArn ?? base.taskDefinitionArn ?? ""
         // On the simulator the state's lock decides between two deploys at once; on AWS the
         // controller's look after CreateTaskSet does (TaskSetController.withdrawIfSecond).
-        let start = { try DeployContext.act(invocation) { try controller.deploy(taskDefinitionArn: arn, strategy: strategy, terminationWait: wait, alarms: alarms) } }
+        let healthTimeout = invocation.duration("health-timeout")?.seconds ?? DeploymentTags.defaultHealthTimeout
+        let start = { try DeployContext.act(invocation) { try controller.deploy(taskDefinitionArn: arn, strategy: strategy, terminationWait: wait, alarms: alarms, healthTimeout: healthTimeout) } }
         let id = try invocation.session.backend.emulator.map { try $0.exclusively(start) } ?? start()
         invocation.session.remember(id, as: nil)
         let how = controller is CodeDeployController && strategy == .manual ? "the deployment group's configuration" : "strategy \(strategy.name)"
