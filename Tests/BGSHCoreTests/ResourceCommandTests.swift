@@ -18,7 +18,8 @@ struct ResourceCase: CustomTestStringConvertible, Sendable {
         ResourceCase(text: "ecr create ecs-demo-app", status: 0, expected: "repository/ecs-demo-app"),
         ResourceCase(text: "ecr create Bad_Name", status: 1, expected: "InvalidParameterException"),
         ResourceCase(text: "ecr delete nope --yes", status: 1, expected: "repository 'nope' not found"),
-        ResourceCase(text: "ecr delete ecs-demo-app --yes\necr list", status: 0, expected: "deleted repository ecs-demo-app\nNAME  URI\n"),
+        ResourceCase(text: "ecr delete ecs-demo-app --yes", status: 1, expected: "RepositoryNotEmptyException"),
+        ResourceCase(text: "ecr delete ecs-demo-app --force --yes\necr list", status: 0, expected: "deleted repository ecs-demo-app\nNAME  URI\n"),
         // cluster
         ResourceCase(text: "cluster delete ECS-BlueGreenCluster --yes", status: 1, expected: "ClusterContainsServicesException"),
         ResourceCase(text: "cluster describe --get activeServicesCount", status: 0, expected: "1\n"),

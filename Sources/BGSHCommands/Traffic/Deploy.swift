@@ -19,6 +19,7 @@ struct Deploy: Command {
                   .flag("wait", help: "then wait until the deployment is done (`wait done`)"),
                   .flag("auto-rollback", help: "with --wait: roll back when green turns unhealthy (default; --no-auto-rollback to keep it)"),
                   .option("timeout", .duration, valueName: "DURATION", help: "with --wait: give up after this long"),
+                  .flag("skip-checks", help: "go ahead without checking that the image exists and the subnets can pull it"),
                   .option("health-timeout", .duration, valueName: "DURATION", help: "roll back when green has no healthy target this long after the deploy (default 10m)")],
         examples: [Example("deploy --image ecs-demo-app:v2 --strategy canary:10%:5m --wait", "canary, then all; wait for the end"),
                    Example("deploy web:3", "deploy revision 3 by hand: then `shift 10%`, `promote`")],
@@ -67,6 +68,7 @@ struct Deploy: Command {
             struct ImageDetail: Decodable { var ImageURI: String }
             image = try InputFile.decode(ImageDetail.self, argument: "image-detail", knownKeys: ["ImageURI"], invocation).ImageURI
         }
+        if image == nil, !invocation.flag("skip-checks") { try preflight(base, service, invocation) }
         if let image {
             let container = invocation.string("container") ?? ServiceTags(service.tags)?.container ?? base.containerDefinitions?.first?.name ?? ""
             guard let index = base.containerDefinitions?.firstIndex(where: { $0.name == container }) else {
@@ -79,6 +81,7 @@ struct Deploy: Command {
                 resolved = (repository.repositoryUri ?? name) + String(image.dropFirst(name.count))
             }
             base.containerDefinitions?[index].image = resolved
+            if !invocation.flag("skip-checks") { try preflight(base, service, invocation) }
             var input = RegisterTaskDefinitionInput(family: base.family ?? "", containerDefinitions: base.containerDefinitions ?? [])
             input.networkMode = base.networkMode
             input.requiresCompatibilities = base.requiresCompatibilities
@@ -117,4 +120,50 @@ struct Deploy: Command {
             try Wait.waitFor("done", timeout: invocation.duration("timeout")?.seconds, autoRollback: invocation.flag("auto-rollback", default: true), invocation)
         }
     }
+
+    /// deploy's checks, before anything changes (COMMANDS.md): an image in this account's ECR
+    /// exists (DescribeImages), and the service's subnets have a path to pull it. On the
+    /// simulator its own rules decide; on AWS a default route to any target passes (as would
+    /// ECR's VPC endpoints, transit gateways, firewalls), and no route is only a warning.
+    static func preflight(_ definition: TaskDefinition, _ service: Service, _ invocation: Invocation) throws {
+        let cloud = try invocation.cloud()
+        let account = try invocation.session.backend.accountId()
+        let registry = "\(account).dkr.ecr.\(invocation.session.region).amazonaws.com/"
+        for image in definition.containerDefinitions?.compactMap(\.image) ?? [] where image.hasPrefix(registry) {
+            let rest = String(image.dropFirst(registry.count))
+            let byDigest = rest.contains("@")
+            let repository = String(rest.split(separator: byDigest ? "@" : ":")[0])
+            let reference = byDigest ? String(rest.split(separator: "@").last ?? "") : (rest.contains(":") ? String(rest.split(separator: ":").last ?? "") : "latest")
+            let id = byDigest ? ImageIdentifier(imageDigest: reference) : ImageIdentifier(imageTag: reference)
+            let found: Bool
+            do {
+                found = !(try cloud.describeImages(DescribeImagesRequest(repositoryName: repository, imageIds: [id])).imageDetails.isEmpty)
+            } catch let error as AWSError where ["ImageNotFoundException", "RepositoryNotFoundException"].contains(error.code) {
+                found = false
+            }
+            guard found else {
+                let push = invocation.session.backend.emulator != nil ? "`sim push \(repository):\(reference)`" : "push it (docker push \(image))"
+                throw invocation.failure("deploy: image \(image) is not in ECR (\(repository) has no \(reference)): green's tasks could not pull it; \(push) first, or --skip-checks")
+            }
+        }
+        // EXTERNAL services keep the network on their task sets; the others on the service.
+        let configuration = service.networkConfiguration ?? service.taskSets?.first { $0.status == "PRIMARY" }?.networkConfiguration
+        guard let network = configuration?.awsvpcConfiguration, let first = network.subnets.first else { return }
+        guard let vpcId = try cloud.describeSubnets(DescribeSubnetsRequest(SubnetIds: [first])).Subnets.first?.VpcId else { return }
+        let tables = try Network.routeTables(vpcId, cloud)
+        let publicIp = network.assignPublicIp == "ENABLED"
+        let closed = network.subnets.filter { subnet in
+            guard let route = Network.routeTable(of: subnet, in: tables).flatMap(Network.defaultRoute), route.State != "blackhole" else { return true }
+            if route.GatewayId?.hasPrefix("igw-") == true { return !publicIp }
+            return false
+        }
+        guard !closed.isEmpty else { return }
+        let why = closed.map { "\($0): \(Network.reach($0, in: tables))" }.joined(separator: "; ")
+        let fix = "give the service public IPs in public subnets, or private subnets with a NAT gateway (`subnet create … --private --nat NAT`)"
+        if invocation.session.backend.emulator != nil {
+            throw invocation.failure("deploy: the service's subnets have no path to pull the image (\(why)\(publicIp ? "" : ", and its tasks get no public IP")): \(fix); or --skip-checks")
+        }
+        invocation.session.out.writeError("warning: the service's subnets may have no path to pull the image (\(why)); fine if ECR's VPC endpoints or another route serve them, else \(fix)\n")
+    }
 }
+
