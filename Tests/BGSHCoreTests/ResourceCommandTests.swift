@@ -90,6 +90,8 @@ struct ResourceCase: CustomTestStringConvertible, Sendable {
                      status: 0, expected: "service/ECS-BlueGreenCluster/myBGService\n"),
         ResourceCase(text: "service create myBGService --taskdef ecs-bg-task-def-v1 --blue-tg blue-tg --green-tg green-tg --listener my-ecs-alb:80 --container php-app --port 80",
                      status: 1, expected: "exists with controller codedeploy"),
+        ResourceCase(text: "service create myBGService --controller codedeploy --taskdef ecs-bg-task-def-v1 --blue-tg blue-tg --green-tg green-tg --listener my-ecs-alb:80 --container php-app --port 80 --desired 3 --subnets $SUB1 --security-groups $SG",
+                     status: 1, expected: "exists with desired count 1, subnets"),
         ResourceCase(text: "service create two --taskdef ecs-bg-task-def-v1 --blue-tg blue-tg --green-tg blue-tg --listener my-ecs-alb:80 --container php-app --port 80",
                      status: 1, expected: "must be two different target groups"),
         ResourceCase(text: "service create two --taskdef ecs-bg-task-def-v1 --blue-tg blue-tg --green-tg green-tg --listener my-ecs-alb:80 --container php-ap --port 80",

@@ -83,6 +83,18 @@ struct ServiceCreate: Command {
             if Set([have.blueTargetGroup, have.greenTargetGroup]) != Set([tags.blueTargetGroup, tags.greenTargetGroup]) { differences.append("other target groups") }
             if have.listener != tags.listener { differences.append("another production listener") }
             if have.container != tags.container || have.port != tags.port { differences.append("container \(have.container):\(have.port)") }
+            // What was asked for explicitly must match too (a scaled service re-run without --desired is fine).
+            if invocation.has("desired"), existing.desiredCount != desired { differences.append("desired count \(existing.desiredCount ?? 0)") }
+            let primary = existing.taskSets?.first { $0.status == "PRIMARY" }
+            let running = (existing.networkConfiguration ?? primary?.networkConfiguration)?.awsvpcConfiguration
+            if !subnets.isEmpty, let running, Set(running.subnets) != Set(subnets) { differences.append("subnets \(running.subnets.joined(separator: ","))") }
+            if let groups, let running, Set(running.securityGroups ?? []) != Set(groups) {
+                differences.append("security groups \((running.securityGroups ?? []).joined(separator: ","))")
+            }
+            if let runningDefinition = primary?.taskDefinition ?? existing.taskDefinition,
+               let family = runningDefinition.split(separator: "/").last?.split(separator: ":").first, String(family) != definition.family {
+                differences.append("task definition family \(family)")
+            }
             guard differences.isEmpty else {
                 throw invocation.failure("service '\(name)' exists with \(differences.joined(separator: ", ")): delete it first or pick another name", at: "NAME")
             }
