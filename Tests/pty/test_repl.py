@@ -200,6 +200,7 @@ def test_ctrl_c_ends_sleep_and_wait_at_once_under_pace_real(home):
     p.sendline("cluster web; service web")
     p.expect_exact("bgsh[sim] us-east-1/web/web> ")
     p.sendline("deploy --image nginx:1.29 --strategy canary:10%:5m --wait")
+    p.expect_exact("deployment d-1: green runs web:2")  # shown before the wait, not after it
     time.sleep(1.5)  # green's tasks start on a real-time clock: minutes of waiting ahead
     start = time.monotonic()
     p.sendintr()

@@ -27,6 +27,7 @@ struct Wait: Command {
             let offered = choices(view)
             let question = offered.map { "[\($0.prefix(1))]\($0.dropFirst())" }
             let listed = question.count == 2 ? question.joined(separator: " or ") : question.dropLast().joined(separator: ", ") + " or " + question.last!
+            session.out.flush()
             var answer: Character = "d"
             // Only what the state allows: an answer not offered is asked again, as psql does.
             while true {
@@ -78,6 +79,7 @@ struct Wait: Command {
                         onEachLook: ((DeploymentView) -> Void)? = nil) throws {
         // A dry run moves no clock and drives no schedule: what it would wait on was not made.
         if invocation.skipsUnderDryRun() { return }
+        invocation.session.out.flush()  // what came before shows before the wait (and before any question)
         let controller = try DeployContext.controller(invocation)
         var view = try DeployContext.act(invocation) { try controller.observe() }
         if until == "shifted", view.strategy.steps.isEmpty, [.starting, .inProgress, .holding].contains(view.state) {
