@@ -33,6 +33,14 @@ struct Deploy: Command {
         case .success(let s): strategy = s
         case .failure(let e): throw invocation.failure(e.message, at: "strategy")
         }
+        // Under codedeploy these belong to CodeDeploy (the deployment group, or the deployment's
+        // own overrides, which bgsh does not send yet): refused rather than silently dropped.
+        if controller is CodeDeployController {
+            for flag in ["termination-wait", "bake", "alarm", "auto-rollback", "health-timeout"] where invocation.has(flag) {
+                throw invocation.failure("deploy --\(flag) is not applied under the codedeploy controller yet: CodeDeploy takes it from the deployment group "
+                                         + "(termination wait, alarms and auto-rollback in its JSON: `codedeploy group create FILE.json`); leave it out", at: flag)
+            }
+        }
         // Refuse before registering anything: a refused deploy changes nothing.
         let current0 = try DeployContext.act(invocation) { try controller.observe() }
         if current0.state.isActive {
