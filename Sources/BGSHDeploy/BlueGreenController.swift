@@ -8,7 +8,8 @@ public protocol BlueGreenController {
     /// Starts a deployment of a task definition; returns its id.
     /// `healthTimeout`: seconds within which green must have a healthy target, or (with
     /// auto-rollback) the deployment rolls back by itself.
-    func deploy(taskDefinitionArn: String, strategy: Strategy, terminationWait: Int, alarms: [String], healthTimeout: Int) throws -> String
+    /// `autoRollback`: nil keeps the controller's default (the deployment group's, under codedeploy).
+    func deploy(taskDefinitionArn: String, strategy: Strategy, terminationWait: Int, alarms: [String], healthTimeout: Int, autoRollback: Bool?) throws -> String
     /// Sets green's share of production traffic.
     func shift(greenTenths: Int, force: Bool) throws
     /// Ends the deployment in green's favour (blue kept for the termination wait).

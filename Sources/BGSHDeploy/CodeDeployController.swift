@@ -59,7 +59,7 @@ public struct CodeDeployController: BlueGreenController {
         return view
     }
 
-    public func deploy(taskDefinitionArn: String, strategy: Strategy, terminationWait: Int, alarms: [String], healthTimeout: Int) throws -> String {
+    public func deploy(taskDefinitionArn: String, strategy: Strategy, terminationWait: Int, alarms: [String], healthTimeout: Int, autoRollback: Bool?) throws -> String {
         let (service, setup) = try service()
         guard let app = Self.tag(service, "bgsh:codedeploy-app"), let group = Self.tag(service, "bgsh:codedeploy-group") else {
             throw DeploymentRefusal("service '\(serviceName)' has no CodeDeploy deployment group yet: create it with `codedeploy group create`")
@@ -78,6 +78,11 @@ public struct CodeDeployController: BlueGreenController {
                                           revision: RevisionLocation(revisionType: "AppSpecContent", appSpecContent: AppSpecContent(content: appSpec)))
         input.deploymentConfigName = config
         input.description = "bgsh deploy"
+        // `deploy --alarm` and `--no-auto-rollback` are the deployment's own overrides (CreateDeployment).
+        if !alarms.isEmpty { input.overrideAlarmConfiguration = AlarmConfiguration(enabled: true, alarms: alarms.map(CodeDeployAlarm.init(name:))) }
+        if let autoRollback {
+            input.autoRollbackConfiguration = AutoRollbackConfiguration(enabled: autoRollback, events: autoRollback ? ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] : nil)
+        }
         let id = try cloud.createDeployment(input).deploymentId
         try cloud.tagResource(TagResourceInput(resourceArn: service.serviceArn ?? "", tags: [Tag(key: DeploymentTags.id, value: id)]))
         return id

@@ -147,7 +147,7 @@ public struct TaskSetController {
     /// (all of the test listener's).
     /// - Returns: the deployment's id.
     public func deploy(taskDefinitionArn: String, strategy: Strategy, terminationWait: Int, alarms: [String] = [],
-                       healthTimeout: Int = DeploymentTags.defaultHealthTimeout) throws -> String {
+                       healthTimeout: Int = DeploymentTags.defaultHealthTimeout, autoRollback: Bool? = nil) throws -> String {
         let view = try observe()
         guard !view.state.isActive else {
             throw DeploymentRefusal("deployment \(view.id ?? "") is \(view.state.rawValue): promote or roll it back before starting another")

@@ -18,6 +18,8 @@ struct SimCodeDeployment: Codable {
     var interval: Double
     var terminationWait: Double
     var autoRollback: Bool
+    /// The alarms that stop it (and roll it back): the deployment's override, else the group's.
+    var alarms: [String]?
     /// When green was installed and healthy (AllowTraffic begins).
     var readyAt: Double?
     var stepIndex: Int
@@ -125,6 +127,16 @@ extension SimCloud {
     func progressDeployments(_ tx: SimStore.Transaction, now: Double) throws {
         for var d in try tx.all(SimCodeDeployment.self, region: region, kind: SimCloud.codeDeploymentKind)
         where d.info.status == "InProgress" || d.info.status == "Created" {
+            // CodeDeploy polls the deployment's alarms: one in ALARM stops it, traffic back on blue.
+            if let names = d.alarms, !names.isEmpty {
+                let firing = try tx.all(MetricAlarm.self, region: region, kind: SimCloud.alarmKind)
+                    .filter { names.contains($0.AlarmName ?? "") }.map { try evaluate($0, tx, now: now) }.first { $0.StateValue == "ALARM" }
+                if let firing {
+                    try rollBack(tx, &d, status: "Stopped", reason: "alarm \(firing.AlarmName ?? "") is in ALARM", now: now)
+                    try tx.put(d, region: region, kind: SimCloud.codeDeploymentKind, id: d.info.deploymentId ?? "", name: "\(d.info.applicationName ?? "")/\(d.info.deploymentGroupName ?? "")")
+                    continue
+                }
+            }
             while true {
                 if d.readyAt == nil {
                     let health = try targetHealth(tx, d.greenTG, at: now)
@@ -269,7 +281,9 @@ extension SimCloud {
                 blueTG: blueTG, greenTG: greenTG, prodListener: prod, testListener: pair.testTrafficRoute?.listenerArns.first,
                 steps: steps, interval: interval,
                 terminationWait: Double(group.blueGreenDeploymentConfiguration?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes ?? 5) * 60,
-                autoRollback: rollback?.enabled == true, readyAt: nil, stepIndex: 0, lastShiftAt: nil, terminateAt: nil)
+                autoRollback: rollback?.enabled == true,
+                alarms: ((input.overrideAlarmConfiguration ?? group.alarmConfiguration).flatMap { $0.enabled == true ? $0.alarms?.map(\.name) : nil }) ?? [],
+                readyAt: nil, stepIndex: 0, lastShiftAt: nil, terminateAt: nil)
             try updateService(tx, record, now: now) { service in service.taskSets = (service.taskSets ?? []) + [green] }
             try tx.put(record, region: region, kind: SimCloud.codeDeploymentKind, id: id, name: "\(input.applicationName)/\(groupName)")
             return CreateDeploymentOutput(deploymentId: id)

@@ -20,6 +20,8 @@ public struct CreateDeploymentInput: Codable, Hashable, Sendable {
     public var description: String?
     public var revision: RevisionLocation?
     public var autoRollbackConfiguration: AutoRollbackConfiguration?
+    /// The deployment's own alarms, instead of the group's.
+    public var overrideAlarmConfiguration: AlarmConfiguration?
     public init(applicationName: String, deploymentGroupName: String?, revision: RevisionLocation?) {
         self.applicationName = applicationName
         self.deploymentGroupName = deploymentGroupName

@@ -17,7 +17,7 @@ struct Deploy: Command {
                   .option("termination-wait", .duration, valueName: "DURATION", help: "how long blue is kept after promotion (default 5m)"),
                   .option("bake", .duration, valueName: "DURATION", help: "how long green bakes at 100% with blue kept (the state `baking`): the same wait as --termination-wait"),
                   .flag("wait", help: "then wait until the deployment is done (`wait done`)"),
-                  .flag("auto-rollback", help: "with --wait: roll back when green turns unhealthy (default; --no-auto-rollback to keep it)"),
+                  .flag("auto-rollback", help: "roll back by itself when green turns unhealthy, never gets healthy or an --alarm fires (default; under codedeploy the deployment's autoRollbackConfiguration)"),
                   .option("timeout", .duration, valueName: "DURATION", help: "with --wait: give up after this long"),
                   .flag("skip-checks", help: "go ahead without checking that the image exists and the subnets can pull it"),
                   .option("health-timeout", .duration, valueName: "DURATION", help: "roll back when green has no healthy target this long after the deploy (default 10m)")],
@@ -33,14 +33,6 @@ struct Deploy: Command {
         case .success(let s): strategy = s
         case .failure(let e): throw invocation.failure(e.message, at: "strategy")
         }
-        // Under codedeploy these belong to CodeDeploy (the deployment group, or the deployment's
-        // own overrides, which bgsh does not send yet): refused rather than silently dropped.
-        if controller is CodeDeployController {
-            for flag in ["termination-wait", "bake", "alarm", "auto-rollback", "health-timeout"] where invocation.has(flag) {
-                throw invocation.failure("deploy --\(flag) is not applied under the codedeploy controller yet: CodeDeploy takes it from the deployment group "
-                                         + "(termination wait, alarms and auto-rollback in its JSON: `codedeploy group create FILE.json`); leave it out", at: flag)
-            }
-        }
         // Refuse before registering anything: a refused deploy changes nothing.
         let current0 = try DeployContext.act(invocation) { try controller.observe() }
         if current0.state.isActive {
@@ -52,6 +44,14 @@ struct Deploy: Command {
             throw invocation.failure("--bake and --termination-wait name the same wait (blue kept while green bakes at 100%): give one", at: "bake")
         }
         let wait = (invocation.duration("bake") ?? invocation.duration("termination-wait"))?.seconds ?? 300
+        // Under codedeploy these belong to CodeDeploy (the deployment group, or the deployment's
+        // own overrides, which bgsh does not send yet): refused rather than silently dropped.
+        if controller is CodeDeployController {
+            for flag in ["termination-wait", "bake", "health-timeout"] where invocation.has(flag) {
+                throw invocation.failure("deploy --\(flag) is not applied under the codedeploy controller yet: CodeDeploy takes it from the deployment group "
+                                         + "(terminationWaitTimeInMinutes in its JSON: `codedeploy group create FILE.json`); leave it out", at: flag)
+            }
+        }
         let alarms = invocation.strings("alarm")
         if !alarms.isEmpty {
             let known = try cloud.describeAlarms(DescribeAlarmsInput(AlarmNames: alarms)).MetricAlarms.compactMap(\.AlarmName)
@@ -114,7 +114,8 @@ struct Deploy: Command {
         // On the simulator the state's lock decides between two deploys at once; on AWS the
         // controller's look after CreateTaskSet does (TaskSetController.withdrawIfSecond).
         let healthTimeout = invocation.duration("health-timeout")?.seconds ?? DeploymentTags.defaultHealthTimeout
-        let start = { try DeployContext.act(invocation) { try controller.deploy(taskDefinitionArn: arn, strategy: strategy, terminationWait: wait, alarms: alarms, healthTimeout: healthTimeout) } }
+        let start = { try DeployContext.act(invocation) { try controller.deploy(taskDefinitionArn: arn, strategy: strategy, terminationWait: wait, alarms: alarms, healthTimeout: healthTimeout,
+                                                                                      autoRollback: invocation.has("auto-rollback") ? invocation.flag("auto-rollback") : nil) } }
         let id = try invocation.session.backend.emulator.map { try $0.exclusively(start) } ?? start()
         invocation.session.remember(id, as: nil)
         let how = controller is CodeDeployController && strategy == .manual ? "the deployment group's configuration" : "strategy \(strategy.name)"
