@@ -220,6 +220,9 @@ public final class AWSCloud: Cloud, @unchecked Sendable {
     public func getDeploymentGroup(_ input: GetDeploymentGroupInput) throws -> GetDeploymentGroupOutput { try client("codedeploy").call("GetDeploymentGroup", input, as: GetDeploymentGroupOutput.self) }
     public func listDeploymentGroups(_ input: ListDeploymentGroupsInput) throws -> ListDeploymentGroupsOutput { try client("codedeploy").call("ListDeploymentGroups", input, as: ListDeploymentGroupsOutput.self) }
     public func deleteDeploymentGroup(_ input: DeleteDeploymentGroupInput) throws { try client("codedeploy").call("DeleteDeploymentGroup", input) }
+    public func updateDeploymentGroup(_ input: UpdateDeploymentGroupInput) throws -> UpdateDeploymentGroupOutput {
+        try client("codedeploy").call("UpdateDeploymentGroup", input, as: UpdateDeploymentGroupOutput.self, isIdempotent: true)
+    }
     public func createDeployment(_ input: CreateDeploymentInput) throws -> CreateDeploymentOutput { try client("codedeploy").call("CreateDeployment", input, as: CreateDeploymentOutput.self) }
     public func getDeployment(_ input: GetDeploymentInput) throws -> GetDeploymentOutput { try client("codedeploy").call("GetDeployment", input, as: GetDeploymentOutput.self) }
     public func continueDeployment(_ input: ContinueDeploymentInput) throws { try client("codedeploy").call("ContinueDeployment", input) }

@@ -132,6 +132,25 @@ extension SimCloud {
         }
     }
 
+    public func updateDeploymentGroup(_ input: UpdateDeploymentGroupInput) throws -> UpdateDeploymentGroupOutput {
+        try write("UpdateDeploymentGroup") { tx in
+            _ = try requireApplication(tx, input.applicationName)
+            let id = "\(input.applicationName)/\(input.currentDeploymentGroupName)"
+            guard var info = try tx.get(DeploymentGroupInfo.self, region: region, kind: SimCloud.deploymentGroupKind, id: id) else {
+                throw AWSError("DeploymentGroupDoesNotExistException", "No Deployment Group found for name: \(input.currentDeploymentGroupName)")
+            }
+            if let minutes = input.blueGreenDeploymentConfiguration?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes,
+               !(0...2880).contains(minutes) {
+                throw AWSError("InvalidBlueGreenDeploymentConfigurationException", "terminationWaitTimeInMinutes must be 0-2880")
+            }
+            if let blueGreen = input.blueGreenDeploymentConfiguration { info.blueGreenDeploymentConfiguration = blueGreen }
+            if let alarms = input.alarmConfiguration { info.alarmConfiguration = alarms }
+            if let rollback = input.autoRollbackConfiguration { info.autoRollbackConfiguration = rollback }
+            try tx.put(info, region: region, kind: SimCloud.deploymentGroupKind, id: id, name: input.currentDeploymentGroupName)
+            return UpdateDeploymentGroupOutput()
+        }
+    }
+
     public func getDeploymentGroup(_ input: GetDeploymentGroupInput) throws -> GetDeploymentGroupOutput {
         try read("GetDeploymentGroup") { tx in
             _ = try requireApplication(tx, input.applicationName)

@@ -201,4 +201,20 @@ import Testing
         #expect(out.Return == true)
         #expect(t.sent.filter { $0.form["Action"] == "CreateRoute" }.count == 1, "made once, found the second time")
     }
+
+    /// UpdateDeploymentGroup (deploy --termination-wait under codedeploy): the group's blue-green
+    /// settings in CodeDeploy's JSON, and an answer with nothing bgsh reads.
+    @Test func updateDeploymentGroupSendsTheTerminationWait() throws {
+        let t = ScriptedTransport(body: #"{"hooksNotCleanedUp": []}"#)
+        var input = UpdateDeploymentGroupInput(applicationName: "my-ecs-deploy", currentDeploymentGroupName: "my-ecs-dg")
+        input.blueGreenDeploymentConfiguration = BlueGreenDeploymentConfiguration(
+            terminateBlueInstancesOnDeploymentSuccess: BlueInstanceTerminationOption(action: "TERMINATE", terminationWaitTimeInMinutes: 2), deploymentReadyOption: nil)
+        _ = try scriptedBackend(t).cloud(region: "us-east-1").updateDeploymentGroup(input)
+        let request = try #require(t.sent.first)
+        #expect(request.header("X-Amz-Target") == "CodeDeploy_20141006.UpdateDeploymentGroup")
+        #expect(request.json["currentDeploymentGroupName"] as? String == "my-ecs-dg")
+        let blueGreen = request.json["blueGreenDeploymentConfiguration"] as? [String: Any]
+        let terminate = blueGreen?["terminateBlueInstancesOnDeploymentSuccess"] as? [String: Any]
+        #expect(terminate?["terminationWaitTimeInMinutes"] as? Int == 2 && terminate?["action"] as? String == "TERMINATE")
+    }
 }

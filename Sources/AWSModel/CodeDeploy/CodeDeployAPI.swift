@@ -7,6 +7,7 @@ public protocol CodeDeployAPI {
     func getDeploymentGroup(_ input: GetDeploymentGroupInput) throws -> GetDeploymentGroupOutput
     func listDeploymentGroups(_ input: ListDeploymentGroupsInput) throws -> ListDeploymentGroupsOutput
     func deleteDeploymentGroup(_ input: DeleteDeploymentGroupInput) throws
+    func updateDeploymentGroup(_ input: UpdateDeploymentGroupInput) throws -> UpdateDeploymentGroupOutput
     func createDeployment(_ input: CreateDeploymentInput) throws -> CreateDeploymentOutput
     func getDeployment(_ input: GetDeploymentInput) throws -> GetDeploymentOutput
     func continueDeployment(_ input: ContinueDeploymentInput) throws
@@ -215,4 +216,22 @@ public struct DeleteDeploymentGroupInput: Codable, Hashable, Sendable {
         self.applicationName = applicationName
         self.deploymentGroupName = deploymentGroupName
     }
+}
+
+/// UpdateDeploymentGroup: the settings given replace the group's; the others stay.
+public struct UpdateDeploymentGroupInput: Codable, Hashable, Sendable {
+    public var applicationName: String
+    public var currentDeploymentGroupName: String
+    public var blueGreenDeploymentConfiguration: BlueGreenDeploymentConfiguration?
+    public var alarmConfiguration: AlarmConfiguration?
+    public var autoRollbackConfiguration: AutoRollbackConfiguration?
+    public init(applicationName: String, currentDeploymentGroupName: String) {
+        self.applicationName = applicationName
+        self.currentDeploymentGroupName = currentDeploymentGroupName
+    }
+}
+
+public struct UpdateDeploymentGroupOutput: Codable, Hashable, Sendable {
+    /// hooksNotCleanedUp is EC2 and on-premises only: not read.
+    public init() {}
 }

@@ -16,6 +16,7 @@ op GetDeployment http=POST:/ in=GetDeploymentInput out=GetDeploymentOutput
 op GetDeploymentGroup http=POST:/ in=GetDeploymentGroupInput out=GetDeploymentGroupOutput
 op ListDeploymentGroups http=POST:/ in=ListDeploymentGroupsInput out=ListDeploymentGroupsOutput
 op StopDeployment http=POST:/ in=StopDeploymentInput out=StopDeploymentOutput
+op UpdateDeploymentGroup http=POST:/ in=UpdateDeploymentGroupInput out=UpdateDeploymentGroupOutput
 P AdditionalDeploymentStatusInfo string
 S Alarm name:AlarmName
 S AlarmConfiguration alarms:AlarmList enabled:Boolean ignorePollAlarmFailure:Boolean
@@ -160,6 +161,8 @@ P TriggerEventType string
 L TriggerEventTypeList TriggerEventType
 P TriggerName string
 P TriggerTargetArn string
+S UpdateDeploymentGroupInput alarmConfiguration:AlarmConfiguration applicationName:ApplicationName autoRollbackConfiguration:AutoRollbackConfiguration autoScalingGroups:AutoScalingGroupNameList blueGreenDeploymentConfiguration:BlueGreenDeploymentConfiguration currentDeploymentGroupName:DeploymentGroupName deploymentConfigName:DeploymentConfigName deploymentStyle:DeploymentStyle ec2TagFilters:EC2TagFilterList ec2TagSet:EC2TagSet ecsServices:ECSServiceList loadBalancerInfo:LoadBalancerInfo newDeploymentGroupName:DeploymentGroupName onPremisesInstanceTagFilters:TagFilterList onPremisesTagSet:OnPremisesTagSet outdatedInstancesStrategy:OutdatedInstancesStrategy serviceRoleArn:Role terminationHookEnabled:NullableBoolean triggerConfigurations:TriggerConfigList
+S UpdateDeploymentGroupOutput hooksNotCleanedUp:AutoScalingGroupList
 P Value string
 P VersionId string
 P WaitTimeInMins integer

@@ -47,9 +47,12 @@ struct Deploy: Command {
         // Under codedeploy these belong to CodeDeploy (the deployment group, or the deployment's
         // own overrides, which bgsh does not send yet): refused rather than silently dropped.
         if controller is CodeDeployController {
-            for flag in ["termination-wait", "bake", "health-timeout"] where invocation.has(flag) {
-                throw invocation.failure("deploy --\(flag) is not applied under the codedeploy controller yet: CodeDeploy takes it from the deployment group "
-                                         + "(terminationWaitTimeInMinutes in its JSON: `codedeploy group create FILE.json`); leave it out", at: flag)
+            if invocation.has("health-timeout") {
+                throw invocation.failure("deploy --health-timeout is bgsh's own rule under taskset: CodeDeploy fails a green that does not get healthy by itself; leave it out", at: "health-timeout")
+            }
+            if (invocation.has("termination-wait") || invocation.has("bake")), wait % 60 != 0 {
+                throw invocation.failure("CodeDeploy's termination wait is whole minutes: give \(Duration.format(seconds: Double(wait - wait % 60 + 60))) or \(Duration.format(seconds: Double(wait - wait % 60)))",
+                                         at: invocation.has("bake") ? "bake" : "termination-wait")
             }
         }
         let alarms = invocation.strings("alarm")
@@ -113,6 +116,10 @@ struct Deploy: Command {
         let arn = definition?.taskDefinitionArn ?? base.taskDefinitionArn ?? ""
         // On the simulator the state's lock decides between two deploys at once; on AWS the
         // controller's look after CreateTaskSet does (TaskSetController.withdrawIfSecond).
+        // Under codedeploy the termination wait is the deployment group's: changed there, and said.
+        if controller is CodeDeployController, invocation.has("termination-wait") || invocation.has("bake") {
+            try changeTerminationWait(minutes: wait / 60, service, invocation)
+        }
         let healthTimeout = invocation.duration("health-timeout")?.seconds ?? DeploymentTags.defaultHealthTimeout
         let start = { try DeployContext.act(invocation) { try controller.deploy(taskDefinitionArn: arn, strategy: strategy, terminationWait: wait, alarms: alarms, healthTimeout: healthTimeout,
                                                                                       autoRollback: invocation.has("auto-rollback") ? invocation.flag("auto-rollback") : nil) } }
@@ -173,6 +180,23 @@ struct Deploy: Command {
             throw invocation.failure("deploy: the service's subnets have no path to pull the image (\(why)\(publicIp ? "" : ", and its tasks get no public IP")): \(fix); or --skip-checks")
         }
         invocation.session.out.writeError("warning: the service's subnets may have no path to pull the image (\(why)); fine if ECR's VPC endpoints or another route serve them, else \(fix)\n")
+    }
+
+    /// UpdateDeploymentGroup with the group's blue-termination wait, keeping its other settings.
+    static func changeTerminationWait(minutes: Int, _ service: Service, _ invocation: Invocation) throws {
+        let tags = service.tags ?? []
+        guard let app = tags.first(where: { $0.key == "bgsh:codedeploy-app" })?.value, let group = tags.first(where: { $0.key == "bgsh:codedeploy-group" })?.value else {
+            throw invocation.failure("service '\(service.serviceName ?? "")' has no CodeDeploy deployment group yet: create it with `codedeploy group create`")
+        }
+        let cloud = try invocation.cloud()
+        let info = try cloud.getDeploymentGroup(GetDeploymentGroupInput(applicationName: app, deploymentGroupName: group)).deploymentGroupInfo
+        var blueGreen = info.blueGreenDeploymentConfiguration ?? BlueGreenDeploymentConfiguration(terminateBlueInstancesOnDeploymentSuccess: nil, deploymentReadyOption: nil)
+        guard blueGreen.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes != minutes else { return }
+        blueGreen.terminateBlueInstancesOnDeploymentSuccess = BlueInstanceTerminationOption(action: "TERMINATE", terminationWaitTimeInMinutes: minutes)
+        var input = UpdateDeploymentGroupInput(applicationName: app, currentDeploymentGroupName: group)
+        input.blueGreenDeploymentConfiguration = blueGreen
+        _ = try cloud.updateDeploymentGroup(input)
+        invocation.session.out.writeError("changed deployment group \(app)/\(group) (UpdateDeploymentGroup): blue is kept \(Duration.format(seconds: Double(minutes * 60))) after promotion, for this deployment and the next\n")
     }
 }
 

@@ -43,6 +43,7 @@ final class DryRunCloud: Cloud {
     func getDeploymentGroup(_ input: GetDeploymentGroupInput) throws -> GetDeploymentGroupOutput { try base.getDeploymentGroup(input) }
     func listDeploymentGroups(_ input: ListDeploymentGroupsInput) throws -> ListDeploymentGroupsOutput { try base.listDeploymentGroups(input) }
     func deleteDeploymentGroup(_ input: DeleteDeploymentGroupInput) throws { write("codedeploy:DeleteDeploymentGroup", input) }
+    func updateDeploymentGroup(_ input: UpdateDeploymentGroupInput) throws -> UpdateDeploymentGroupOutput { try write("codedeploy:UpdateDeploymentGroup", input) }
     func createDeployment(_ input: CreateDeploymentInput) throws -> CreateDeploymentOutput { try write("codedeploy:CreateDeployment", input, .object(["deploymentId": .string("d-DRYRUN0001")])) }
     func getDeployment(_ input: GetDeploymentInput) throws -> GetDeploymentOutput { try base.getDeployment(input) }
     func continueDeployment(_ input: ContinueDeploymentInput) throws { write("codedeploy:ContinueDeployment", input) }
