@@ -65,6 +65,7 @@ struct ResourceCase: CustomTestStringConvertible, Sendable {
         // lb
         ResourceCase(text: "lb create my-ecs-alb --subnets $SUB1,$SUB2 --security-groups $SG --as AGAIN\nassert $AGAIN == $ALB", status: 0, expected: "loadbalancer/app/my-ecs-alb/"),
         ResourceCase(text: "lb create my-ecs-alb --subnets $SUB1,$SUB2", status: 1, expected: "DuplicateLoadBalancerName"),
+        ResourceCase(text: "lb create my-ecs-alb --subnets $SUB1,$SUB2 --security-groups $SG --internal", status: 1, expected: "exists with scheme internet-facing"),
         ResourceCase(text: "lb create other --subnets $SUB1", status: 1, expected: "At least two subnets in two different Availability Zones"),
         ResourceCase(text: "lb create other --subnets $SUB1,subnet-nope", status: 1, expected: "subnet 'subnet-nope' not found"),
         ResourceCase(text: "lb create -bad- --subnets $SUB1,$SUB2", status: 2, expected: "unknown flag '-bad-'"),

@@ -25,10 +25,18 @@ struct LbCreate: Command {
                                             Scheme: invocation.flag("internal") ? "internal" : "internet-facing")
         let cloud = try invocation.cloud()
         if let existing = try absentIfNotFound({ try cloud.describeLoadBalancers(DescribeLoadBalancersInput(Names: [name])).LoadBalancers.first }) {
-            // The simulator (like AWS) answers a same-settings re-create with the existing one,
-            // and a different one with DuplicateLoadBalancerName: let it decide, but only call it
-            // for real when something may differ.
-            if Set(existing.AvailabilityZones?.map(\.SubnetId) ?? []) == Set(subnets), let groups, Set(existing.SecurityGroups ?? []) == Set(groups) {
+            // AWS answers a same-settings re-create with the existing one and refuses another
+            // (DuplicateLoadBalancerName, without saying what differs): bgsh names the difference.
+            var differences: [String] = []
+            let have = (existing.AvailabilityZones ?? []).compactMap(\.SubnetId)
+            if Set(have) != Set(subnets) { differences.append("subnets \(have.joined(separator: ","))") }
+            if let groups, Set(existing.SecurityGroups ?? []) != Set(groups) { differences.append("security groups \((existing.SecurityGroups ?? []).joined(separator: ","))") }
+            if existing.Scheme != input.Scheme { differences.append("scheme \(existing.Scheme ?? "")") }
+            guard differences.isEmpty else {
+                throw invocation.failure("load balancer '\(name)' exists with \(differences.joined(separator: ", ")): delete it first or pick another name", at: "NAME")
+            }
+            // Without --security-groups AWS compares with the VPC's default group: it decides.
+            if groups != nil {
                 invocation.produce(existing.LoadBalancerArn ?? "")
                 return
             }
