@@ -114,7 +114,10 @@ struct ResourceCase: CustomTestStringConvertible, Sendable {
         // codedeploy
         ResourceCase(text: "codedeploy app create my-ecs-deploy", status: 0, expected: "-"),
         ResourceCase(text: "codedeploy group create create-deployment-group.json", status: 0, expected: "-"),
-        ResourceCase(text: "codedeploy group create seed-unchanged.json", status: 0, expected: "-"),
+        // The seed's file as it is names the seed's own listener, not this one: a difference, named.
+        ResourceCase(text: "codedeploy group create seed-unchanged.json", status: 1, expected: "exists with another production listener"),
+        ResourceCase(text: "codedeploy group create --app my-ecs-deploy --name my-ecs-dg --service myBGService --config CodeDeployDefault.ECSCanary10Percent5Minutes --role arn:aws:iam::123456789012:role/other",
+                     status: 1, expected: "exists with config CodeDeployDefault.ECSAllAtOnce, role arn:aws:iam::"),
         ResourceCase(text: "codedeploy group delete --app my-ecs-deploy my-ecs-dg --yes\ncodedeploy group create seed-unchanged.json", status: 1,
                      expected: "InvalidTargetGroupPairException: The listener arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/my-ecs-alb/0123456789abcdef/fedcba9876543210 does not exist"),
         ResourceCase(text: "codedeploy group delete --app my-ecs-deploy my-ecs-gd --yes", status: 1, expected: "(did you mean 'my-ecs-dg'?)"),

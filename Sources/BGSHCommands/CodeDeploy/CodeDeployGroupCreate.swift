@@ -60,8 +60,27 @@ struct CodeDeployGroupCreate: Command {
         let input = try input(invocation)
         let cloud = try invocation.cloud()
         if let existing = try absentIfNotFound({ try cloud.getDeploymentGroup(GetDeploymentGroupInput(applicationName: input.applicationName, deploymentGroupName: input.deploymentGroupName)).deploymentGroupInfo }) {
-            guard existing.ecsServices == input.ecsServices, existing.deploymentConfigName == (input.deploymentConfigName ?? "CodeDeployDefault.ECSAllAtOnce") else {
-                throw invocation.failure("deployment group '\(input.deploymentGroupName)' exists with another service or configuration (\(existing.deploymentConfigName ?? "")): delete it first")
+            // Every setting the group is made with must match; each difference is named.
+            var differences: [String] = []
+            if existing.ecsServices != input.ecsServices {
+                differences.append("service \((existing.ecsServices ?? []).map { "\($0.clusterName)/\($0.serviceName)" }.joined(separator: ","))")
+            }
+            if existing.deploymentConfigName != (input.deploymentConfigName ?? "CodeDeployDefault.ECSAllAtOnce") { differences.append("config \(existing.deploymentConfigName ?? "")") }
+            if existing.serviceRoleArn != input.serviceRoleArn { differences.append("role \(existing.serviceRoleArn ?? "")") }
+            let pair = { (info: LoadBalancerInfo?) in info?.targetGroupPairInfoList?.first }
+            if let wanted = pair(input.loadBalancerInfo) {
+                let have = pair(existing.loadBalancerInfo)
+                if Set(have?.targetGroups?.compactMap(\.name) ?? []) != Set(wanted.targetGroups?.compactMap(\.name) ?? []) {
+                    differences.append("target groups \((have?.targetGroups?.compactMap(\.name) ?? []).joined(separator: ","))")
+                }
+                if have?.prodTrafficRoute?.listenerArns != wanted.prodTrafficRoute?.listenerArns { differences.append("another production listener") }
+            }
+            let wait = { (config: BlueGreenDeploymentConfiguration?) in config?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes }
+            if let wanted = wait(input.blueGreenDeploymentConfiguration), wait(existing.blueGreenDeploymentConfiguration) != wanted {
+                differences.append("termination wait \(wait(existing.blueGreenDeploymentConfiguration).map { "\($0)m" } ?? "none")")
+            }
+            guard differences.isEmpty else {
+                throw invocation.failure("deployment group '\(input.deploymentGroupName)' exists with \(differences.joined(separator: ", ")): delete it first or pick another name")
             }
             invocation.produce(existing.deploymentGroupId ?? "")
             return
