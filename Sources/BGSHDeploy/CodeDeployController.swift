@@ -83,8 +83,14 @@ public struct CodeDeployController: BlueGreenController {
         if let autoRollback {
             input.autoRollbackConfiguration = AutoRollbackConfiguration(enabled: autoRollback, events: autoRollback ? ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] : nil)
         }
+        // The deployment before this one joins the history, with how it ended (`deployments`).
+        let previous = try observe()
         let id = try cloud.createDeployment(input).deploymentId
-        try cloud.tagResource(TagResourceInput(resourceArn: service.serviceArn ?? "", tags: [Tag(key: DeploymentTags.id, value: id)]))
+        var tags = [Tag(key: DeploymentTags.id, value: id)]
+        if let before = previous.id {
+            tags.append(Tag(key: DeploymentTags.history, value: Tag.encodedValue(DeploymentTags.history(Self.tag(service, DeploymentTags.history), adding: "\(before):\(previous.state.rawValue)"))))
+        }
+        try cloud.tagResource(TagResourceInput(resourceArn: service.serviceArn ?? "", tags: tags))
         return id
     }
 

@@ -73,6 +73,14 @@ public struct DeploymentTags {
     /// Seconds within which green must have a healthy target (`deploy --health-timeout`).
     static let healthTimeout = "bgsh:deploy-health-timeout"
     public static let defaultHealthTimeout = 600
+
+    /// The history tag's value with one more `ID:STATE`: the last 10 deployments, within AWS's
+    /// 256 characters for a tag value (encoded).
+    static func history(_ value: String?, adding entry: String) -> String {
+        var kept = Array(((value ?? "").split(separator: ",").map(String.init) + [entry]).suffix(10))
+        while kept.count > 1, Tag.encodedValue(kept.joined(separator: ",")).count > Tag.maxValueLength { kept.removeFirst() }
+        return kept.joined(separator: ",")
+    }
 }
 
 /// The share of a listener's production traffic each target group gets, from its forward actions.

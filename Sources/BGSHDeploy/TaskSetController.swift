@@ -273,12 +273,8 @@ public struct TaskSetController {
     }
 
     func record(_ service: Service, _ id: String?, _ state: DeploymentState) throws {
-        var history = (Self.tag(service, DeploymentTags.history) ?? "").split(separator: ",").map(String.init)
-        history.append("\(id ?? "?"):\(state.rawValue)")
-        // The last 10 deployments, within AWS's 256 characters for a tag value (encoded).
-        var kept = Array(history.suffix(10))
-        while kept.count > 1, Tag.encodedValue(kept.joined(separator: ",")).count > Tag.maxValueLength { kept.removeFirst() }
-        try tag(service, [(DeploymentTags.state, state.rawValue), (DeploymentTags.history, kept.joined(separator: ","))])
+        let history = DeploymentTags.history(Self.tag(service, DeploymentTags.history), adding: "\(id ?? "?"):\(state.rawValue)")
+        try tag(service, [(DeploymentTags.state, state.rawValue), (DeploymentTags.history, history)])
     }
 
     /// One round of driving: ends a due termination wait, rolls back on unhealthy green, applies
