@@ -158,3 +158,46 @@ public final class LineEditor {
         _ = text.withCString { Glibc.write(fd, $0, strlen($0)) }
     }
 }
+
+extension LineEditor {
+    /// Asks a question answered with one key (the interrupt question's `[d]etach, …`): the
+    /// terminal is put in non-canonical mode for the key, which is echoed; anything else typed
+    /// with it (an Enter after the letter) is dropped. Ctrl-C or end of input answer nil.
+    /// - Parameter keys: the letters accepted (lower case; upper case is taken too).
+    public static func readKey(prompt: String, keys: Set<Character>) -> Character? {
+        fputs(prompt, stdout)
+        fflush(stdout)
+        var saved = termios()
+        guard isatty(0) != 0, tcgetattr(0, &saved) == 0 else { return nil }
+        var raw = saved
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        withUnsafeMutableBytes(of: &raw.c_cc) { cc in
+            cc[Int(VMIN)] = 1
+            cc[Int(VTIME)] = 0
+        }
+        tcsetattr(0, TCSANOW, &raw)
+        defer {
+            tcflush(0, TCIFLUSH)
+            tcsetattr(0, TCSANOW, &saved)
+        }
+        while true {
+            var byte: UInt8 = 0
+            let n = Glibc.read(0, &byte, 1)
+            if n < 0, errno == EINTR {
+                if isInterruptPending { fputs("\n", stdout); return nil }
+                continue
+            }
+            guard n == 1, byte != 4 else { fputs("\n", stdout); return nil }  // end of input, Ctrl-D
+            let key = Character(Unicode.Scalar(byte)).lowercased().first ?? " "
+            if keys.contains(key) {
+                fputs("\(key)\n", stdout)
+                fflush(stdout)
+                return key
+            }
+            // Not an answer (a space, Enter, another letter): keep waiting, say what is asked.
+            if byte == 10 || byte == 13 { continue }
+            fputs("\u{07}", stdout)  // the terminal's bell, as readline does
+            fflush(stdout)
+        }
+    }
+}

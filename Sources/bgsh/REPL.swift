@@ -21,6 +21,10 @@ struct REPL {
             if case .line(let answer) = editor.read(prompt: question) { return answer }
             return nil
         }
+        session.askKey = { question, keys in
+            session.out.flush()
+            return LineEditor.readKey(prompt: question, keys: keys)
+        }
         session.confirm = { question in
             if case .line(let answer) = editor.read(prompt: question) {
                 return ["y", "yes"].contains(answer.lowercased())

@@ -213,8 +213,8 @@ def test_ctrl_c_ends_sleep_and_wait_at_once_under_pace_real(home):
 
 def test_ctrl_c_in_every_waiting_command_asks_only_what_the_state_allows(home):
     """wait, status --watch and (baking) wait done under sim pace real: the question within a
-    generous 5 s, offering hold only where the schedule can pause; an answer not offered is
-    asked again."""
+    generous 5 s, offering hold only where the schedule can pause; a key not offered rings the
+    bell and the question stands; one key answers."""
     setup = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "TranscriptTests", "Transcripts", "lib", "web-setup.bgsh")
     prepare(home, open(setup).read())
     p = shell(home)
@@ -239,9 +239,9 @@ def test_ctrl_c_in_every_waiting_command_asks_only_what_the_state_allows(home):
     p.sendintr()
     p.expect_exact("is baking [blue 0 | green 100]. [d]etach or [r]ollback? ")
     assert time.monotonic() - start < 5, "wait done took %.1f s to ask" % (time.monotonic() - start)
-    p.sendline("h")
-    p.expect_exact("answer d, r (detach, rollback)")
-    p.sendline("r")
+    p.send("h")  # not offered while baking: the terminal's bell, and the question stands
+    p.expect_exact("\x07")
+    p.send("r")  # a single key answers, no Enter needed
     p.expect_exact("rolled back: blue takes all production traffic")
     p.expect_exact("bgsh[sim] us-east-1/web/web> ")
     p.sendline("status")

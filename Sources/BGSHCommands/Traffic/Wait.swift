@@ -25,18 +25,11 @@ struct Wait: Command {
         let resume = "`wait done` resumes driving it, `rollback` rolls it back"
         if session.isInteractive, let ask = session.ask, view.state.isActive {
             let offered = choices(view)
-            let question = offered.map { "[\($0.prefix(1))]\($0.dropFirst())" }
-            let listed = question.count == 2 ? question.joined(separator: " or ") : question.dropLast().joined(separator: ", ") + " or " + question.last!
+            let marked = offered.map { "[\($0.prefix(1))]\($0.dropFirst())" }
+            let listed = marked.count == 2 ? marked.joined(separator: " or ") : marked.dropLast().joined(separator: ", ") + " or " + marked.last!
             session.out.flush()
-            var answer: Character = "d"
-            // Only what the state allows: an answer not offered is asked again, as psql does.
-            while true {
-                let reply = ask("interrupted: deployment \(id) is \(view.state.rawValue) \(DeployContext.split(view)). \(listed)? ")?.lowercased()
-                guard let first = reply?.first else { break }  // no answer (EOF, a second Ctrl-C): detach
-                if let picked = offered.first(where: { $0.first == first }) { answer = picked.first!; break }
-                session.out.write("answer \(offered.map { String($0.prefix(1)) }.joined(separator: ", ")) (\(offered.joined(separator: ", ")))\n")
-                session.out.flush()
-            }
+            let question = "interrupted: deployment \(id) is \(view.state.rawValue) \(DeployContext.split(view)). \(listed)? "
+            let answer = pick(question, offered, session, ask: ask)
             switch answer {
             case "r":
                 try DeployContext.act(invocation) { try controller.rollback() }
@@ -53,6 +46,20 @@ struct Wait: Command {
             return
         }
         throw invocation.failure("interrupted: deployment \(id) is left \(view.state.rawValue) \(DeployContext.split(view)); \(resume)", exitCode: 130)
+    }
+
+    /// The interrupt question's answer: on a terminal the letter alone (COMMANDS.md: a line or
+    /// a single key), else a line; only what the state allows — anything else is asked again,
+    /// as psql does. No answer (end of input, a second Ctrl-C) is detach.
+    static func pick(_ question: String, _ offered: [String], _ session: Session, ask: (String) -> String?) -> Character {
+        let letters = offered.compactMap(\.first)
+        if let askKey = session.askKey { return askKey(question, Set(letters)) ?? "d" }
+        while true {
+            guard let first = ask(question)?.lowercased().first else { return "d" }
+            if letters.contains(first) { return first }
+            session.out.write("answer \(letters.map(String.init).joined(separator: ", ")) (\(offered.joined(separator: ", ")))\n")
+            session.out.flush()
+        }
     }
 
     /// The answers the interrupt question offers in this state (COMMANDS.md: only those the

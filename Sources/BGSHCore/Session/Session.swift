@@ -74,6 +74,8 @@ public final class Session {
     public var isInterruptPending: (() -> Bool)?
     /// Asks a question and returns the answer (nil when nobody can answer).
     public var ask: ((String) -> String?)?
+    /// Asks a question answered with one key of `keys` (nil when nobody can answer, or Ctrl-C).
+    public var askKey: ((String, Set<Character>) -> Character?)?
     /// The history of this and earlier interactive sessions, for `history`.
     public var historyProvider: (() -> [String])?
     /// The directory relative paths resolve against outside runbooks.
