@@ -216,10 +216,11 @@ func conformanceScenario(_ cloud: any Cloud, _ o: Observations, tag: String) {
     o.step("ecs DeleteService --force") { try cloud.deleteService(DeleteServiceInput(cluster: "conf\(tag)", service: "conf-svc\(tag)", force: true)).service.serviceName ?? "" }
     o.step("cloudwatch PutMetricAlarm and DescribeAlarms") {
         try cloud.putMetricAlarm(PutMetricAlarmInput(AlarmName: "conf-5xx\(tag)", MetricName: "HTTPCode_Target_5XX_Count", Namespace: "AWS/ApplicationELB", Statistic: "Sum",
-                                                     Dimensions: [Dimension(Name: "TargetGroup", Value: "targetgroup/conf-green/1")], Period: 60,
+                                                     Dimensions: [Dimension(Name: "LoadBalancer", Value: "app/conf-alb/1"), Dimension(Name: "TargetGroup", Value: "targetgroup/conf-green/1")], Period: 60,
                                                      EvaluationPeriods: 1, Threshold: 5, ComparisonOperator: "GreaterThanOrEqualToThreshold", TreatMissingData: nil))
         let a = try cloud.describeAlarms(DescribeAlarmsInput(AlarmNames: ["conf-5xx\(tag)"])).MetricAlarms
-        return a.map { "\($0.AlarmName ?? "") \($0.MetricName ?? "") \($0.Dimensions?.map(\.Name) ?? []) \($0.Threshold ?? 0)" }.description
+        // The dimensions as stored, as `alarm create` writes them (ALB's LoadBalancer and TargetGroup), and the actions AWS always lists.
+        return a.map { "\($0.AlarmName ?? "") \($0.MetricName ?? "") \($0.Dimensions?.map { "\($0.Name)=\($0.Value)" } ?? []) \($0.Threshold ?? 0) \($0.AlarmActions ?? ["absent"]) \($0.OKActions ?? ["absent"])" }.description
     }
     o.step("cloudwatch DeleteAlarms") { try cloud.deleteAlarms(DeleteAlarmsInput(AlarmNames: ["conf-5xx\(tag)"])); return try cloud.describeAlarms(DescribeAlarmsInput(AlarmNames: ["conf-5xx\(tag)"])).MetricAlarms.description }
     o.step("codedeploy CreateApplication") { _ = try cloud.createApplication(CreateApplicationInput(applicationName: "conf-app\(tag)", computePlatform: "ECS")); return try cloud.getApplication(GetApplicationInput(applicationName: "conf-app\(tag)")).application.computePlatform ?? "" }
