@@ -52,6 +52,9 @@ public struct CodeDeployController: BlueGreenController {
         case "Succeeded"?: view.state = .succeeded; view.blue = nil
         case "Stopped"?, "Failed"?: view.state = .rolledBack; view.green = nil
         default:
+            if info?.status == "Ready" {
+                view.waitingFor = "CodeDeploy holds it Ready (STOP_DEPLOYMENT): `promote` continues it (ContinueDeployment); left alone, CodeDeploy stops it when the group's wait runs out"
+            }
             if green?.status == "PRIMARY" { view.state = .baking }
             else if view.green?.health != "healthy" && (view.green?.weightTenths ?? 0) == 0 { view.state = .starting }
             else { view.state = .inProgress }

@@ -49,6 +49,8 @@ public struct DeploymentView: Sendable {
     var service: Service?
     /// Which controller moves its traffic: `taskset` (bgsh's) or `codedeploy`.
     public var controller = "taskset"
+    /// What the controller waits for, in words (CodeDeploy's Ready: a `promote`), if anything.
+    public var waitingFor: String?
 }
 
 /// The `bgsh:deploy-*` tags on the service: the deployment's record.

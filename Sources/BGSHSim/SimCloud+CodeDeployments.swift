@@ -20,6 +20,10 @@ struct SimCodeDeployment: Codable {
     var autoRollback: Bool
     /// The alarms that stop it (and roll it back): the deployment's override, else the group's.
     var alarms: [String]?
+    /// STOP_DEPLOYMENT: once green is ready the deployment is `Ready` until ContinueDeployment,
+    /// or for this many seconds, then Stopped. Nil: traffic moves as soon as green is ready.
+    var readyWait: Double?
+    var continued: Bool?
     /// When green was installed and healthy (AllowTraffic begins).
     var readyAt: Double?
     var stepIndex: Int
@@ -126,7 +130,7 @@ extension SimCloud {
     /// deployment is read, so that every process sees the same lifecycle.
     func progressDeployments(_ tx: SimStore.Transaction, now: Double) throws {
         for var d in try tx.all(SimCodeDeployment.self, region: region, kind: SimCloud.codeDeploymentKind)
-        where d.info.status == "InProgress" || d.info.status == "Created" {
+        where ["Created", "InProgress", "Ready"].contains(d.info.status ?? "") {
             // CodeDeploy polls the deployment's alarms: one in ALARM stops it, traffic back on blue.
             if let names = d.alarms, !names.isEmpty {
                 let firing = try tx.all(MetricAlarm.self, region: region, kind: SimCloud.alarmKind)
@@ -151,6 +155,15 @@ extension SimCloud {
                         try route(tx, listener: test, blueTG: d.blueTG, greenTG: d.greenTG, greenTenths: 1000)
                     }
                     continue
+                }
+                // STOP_DEPLOYMENT: Ready, no traffic moved, until continued or the wait runs out.
+                if let wait = d.readyWait, d.continued != true, d.stepIndex == 0 {
+                    if now >= (d.readyAt ?? now) + wait {
+                        try rollBack(tx, &d, status: "Stopped", reason: "the deployment was not continued within \(Int(wait / 60)) minutes (STOP_DEPLOYMENT)", now: now)
+                    } else {
+                        d.info.status = "Ready"
+                    }
+                    break
                 }
                 if d.stepIndex < d.steps.count {
                     let due = d.stepIndex == 0 ? (d.readyAt ?? now) : (d.lastShiftAt ?? now) + d.interval
@@ -283,6 +296,10 @@ extension SimCloud {
                 terminationWait: Double(group.blueGreenDeploymentConfiguration?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes ?? 5) * 60,
                 autoRollback: rollback?.enabled == true,
                 alarms: ((input.overrideAlarmConfiguration ?? group.alarmConfiguration).flatMap { $0.enabled == true ? $0.alarms?.map(\.name) : nil }) ?? [],
+                readyWait: group.blueGreenDeploymentConfiguration?.deploymentReadyOption.flatMap {
+                    $0.actionOnTimeout == "STOP_DEPLOYMENT" ? Double($0.waitTimeInMinutes ?? 0) * 60 : nil
+                },
+                continued: nil,
                 readyAt: nil, stepIndex: 0, lastShiftAt: nil, terminateAt: nil)
             try updateService(tx, record, now: now) { service in service.taskSets = (service.taskSets ?? []) + [green] }
             try tx.put(record, region: region, kind: SimCloud.codeDeploymentKind, id: id, name: "\(input.applicationName)/\(groupName)")
@@ -320,6 +337,11 @@ extension SimCloud {
                 d.terminateAt = now
             } else if d.readyAt == nil {
                 throw AWSError("DeploymentIsNotInReadyStateException", "The deployment \(input.deploymentId) is still installing green")
+            } else if d.info.status == "Ready", d.continued != true {
+                // Out of Ready: traffic moves by the deployment's configuration from now.
+                d.continued = true
+                d.readyAt = now
+                d.info.status = "InProgress"
             } else if d.stepIndex < d.steps.count {
                 // Continue: the remaining traffic moves now.
                 d.steps = Array(d.steps.prefix(d.stepIndex)) + [1000]

@@ -40,6 +40,7 @@ struct Status: Command {
         var first = "deployment \(v.id ?? "-")  state \(v.state.rawValue)  controller \(v.controller)  strategy \(v.strategy.name)"
         if !v.strategy.steps.isEmpty { first += "  step \(min(v.step, v.strategy.steps.count))/\(v.strategy.steps.count)" }
         var lines = [first]
+        if let waiting = v.waitingFor { lines.append(waiting) }
         if v.isUndriven {
             lines.append("no bgsh is driving its schedule: `wait done` or `status --watch` resumes it from this step")
         }
