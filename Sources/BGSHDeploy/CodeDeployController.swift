@@ -50,7 +50,10 @@ public struct CodeDeployController: BlueGreenController {
         switch info?.status {
         case nil: view.state = .none
         case "Succeeded"?: view.state = .succeeded; view.blue = nil
-        case "Stopped"?, "Failed"?: view.state = .rolledBack; view.green = nil
+        case "Stopped"?, "Failed"?:
+            view.state = .rolledBack
+            view.green = nil
+            view.rolledBackBy = info?.rollbackInfo?.rollbackDeploymentId
         default:
             if info?.status == "Ready" {
                 view.waitingFor = "CodeDeploy holds it Ready (STOP_DEPLOYMENT): `promote` continues it (ContinueDeployment); left alone, CodeDeploy stops it when the group's wait runs out"

@@ -51,6 +51,8 @@ public struct DeploymentView: Sendable {
     public var controller = "taskset"
     /// What the controller waits for, in words (CodeDeploy's Ready: a `promote`), if anything.
     public var waitingFor: String?
+    /// The deployment that rolled this one back, when it is one of its own (CodeDeploy's).
+    public var rolledBackBy: String?
 }
 
 /// The `bgsh:deploy-*` tags on the service: the deployment's record.

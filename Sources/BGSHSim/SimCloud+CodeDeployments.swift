@@ -123,6 +123,21 @@ extension SimCloud {
         d.info.status = status
         d.info.completeTime = now
         d.info.errorInformation = ErrorInformation(code: status == "Stopped" ? "DEPLOYMENT_STOPPED" : "HEALTH_CONSTRAINTS", message: reason)
+        // As on AWS, the rollback is a deployment of its own (creator codeDeployRollback), which
+        // puts blue's revision back; both name each other in rollbackInfo.
+        let number = try tx.nextNumber("id.cd.deployment")
+        let id = "d-" + SimIDs.hex(kind: "cd.deployment", number: number, length: 9).uppercased()
+        var rollback = d
+        rollback.info.deploymentId = id
+        rollback.info.status = "Succeeded"
+        rollback.info.createTime = now
+        rollback.info.completeTime = now
+        rollback.info.errorInformation = nil
+        rollback.info.creator = "codeDeployRollback"
+        rollback.info.description = "Rollback of \(d.info.deploymentId ?? "")"
+        rollback.info.rollbackInfo = RollbackInfo(rollbackTriggeringDeploymentId: d.info.deploymentId, rollbackMessage: reason)
+        try tx.put(rollback, region: region, kind: SimCloud.codeDeploymentKind, id: id, name: "\(d.info.applicationName ?? "")/\(d.info.deploymentGroupName ?? "")")
+        d.info.rollbackInfo = RollbackInfo(rollbackDeploymentId: id, rollbackMessage: "\(reason): rolled back by \(id)")
     }
 
     /// Moves every deployment in progress to where it is at `now`: green installed and healthy,
@@ -288,6 +303,7 @@ extension SimCloud {
             info.createTime = now
             info.description = input.description
             info.computePlatform = "ECS"
+            info.creator = "user"
             let rollback = input.autoRollbackConfiguration ?? group.autoRollbackConfiguration
             let record = SimCodeDeployment(
                 info: info, cluster: ecs.clusterName, service: ecs.serviceName, greenTaskSetId: green.id ?? "", blueTaskSetId: blueSet.id ?? "",

@@ -52,7 +52,23 @@ public struct DeploymentInfo: Codable, Hashable, Sendable {
     public var description: String?
     public var errorInformation: ErrorInformation?
     public var computePlatform: String?
+    /// user, autoscaling, codeDeployRollback, CodeDeploy, CodeDeployAutoUpdate, CloudFormation…
+    public var creator: String?
+    /// A rolled-back deployment names its rollback; a rollback names what it rolled back.
+    public var rollbackInfo: RollbackInfo?
     public init() {}
+}
+
+/// CodeDeploy's rollback is a deployment of its own.
+public struct RollbackInfo: Codable, Hashable, Sendable {
+    public var rollbackDeploymentId: String?
+    public var rollbackTriggeringDeploymentId: String?
+    public var rollbackMessage: String?
+    public init(rollbackDeploymentId: String? = nil, rollbackTriggeringDeploymentId: String? = nil, rollbackMessage: String? = nil) {
+        self.rollbackDeploymentId = rollbackDeploymentId
+        self.rollbackTriggeringDeploymentId = rollbackTriggeringDeploymentId
+        self.rollbackMessage = rollbackMessage
+    }
 }
 
 public struct GetDeploymentInput: Codable, Hashable, Sendable {

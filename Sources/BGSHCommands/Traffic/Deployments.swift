@@ -19,6 +19,8 @@ struct Deployments: Command {
         }
         var rows = Array(history.reversed())
         if let id = current.id, !rows.contains(where: { $0[0] == id }) { rows.insert([id, current.state.rawValue], at: 0) }
+        // CodeDeploy's rollback is a deployment of its own, listed above the one it rolled back.
+        if let by = current.rolledBackBy, let id = current.id { rows.insert([by, "rollback of \(id)"], at: 0) }
         invocation.show(View(json: .array(rows.map { .object(["id": .string($0[0]), "state": .string($0[1])]) }),
                              table: Table(headers: ["DEPLOYMENT", "STATE"], rows: rows), text: rows.map { "\($0[0]) \($0[1])" }))
     }

@@ -19,6 +19,22 @@ struct Rollback: Command {
             }
         }
         try DeployContext.act(invocation) { try controller.rollback() }
-        invocation.session.out.write("rolled back: blue takes all production traffic; green removed\n")
+        if invocation.session.isDryRun { return }
+        // CodeDeploy's rollback is a deployment of its own: return once production traffic is
+        // on blue (COMMANDS.md), naming it.
+        var after = try controller.observe()
+        var waited = 0.0
+        while controller is CodeDeployController, after.state.isActive || (after.blue?.weightTenths ?? 1000) < 1000 {
+            guard waited < 300 else {
+                throw invocation.failure("CodeDeploy is still moving production traffic back to blue after 5m00s: `status` follows it")
+            }
+            guard try DeployContext.pass(2, invocation) else {
+                throw invocation.failure("interrupted: CodeDeploy is moving production traffic back to blue; `status` follows it")
+            }
+            waited += 2
+            after = try controller.observe()
+        }
+        let by = after.rolledBackBy.map { " (CodeDeploy's rollback deployment \($0))" } ?? ""
+        invocation.session.out.write("rolled back: blue takes all production traffic; green removed\(by)\n")
     }
 }

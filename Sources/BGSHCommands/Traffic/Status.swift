@@ -41,6 +41,7 @@ struct Status: Command {
         if !v.strategy.steps.isEmpty { first += "  step \(min(v.step, v.strategy.steps.count))/\(v.strategy.steps.count)" }
         var lines = [first]
         if let waiting = v.waitingFor { lines.append(waiting) }
+        if let by = v.rolledBackBy { lines.append("rolled back by CodeDeploy's rollback deployment \(by)") }
         if v.isUndriven {
             lines.append("no bgsh is driving its schedule: `wait done` or `status --watch` resumes it from this step")
         }
