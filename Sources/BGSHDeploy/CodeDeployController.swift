@@ -54,6 +54,7 @@ public struct CodeDeployController: BlueGreenController {
             view.state = .rolledBack
             view.green = nil
             view.rolledBackBy = info?.rollbackInfo?.rollbackDeploymentId
+            view.reason = info?.errorInformation.map { "\($0.code ?? ""): \($0.message ?? "")" }
         default:
             if info?.status == "Ready" {
                 view.waitingFor = "CodeDeploy holds it Ready (STOP_DEPLOYMENT): `promote` continues it (ContinueDeployment); left alone, CodeDeploy stops it when the group's wait runs out"

@@ -53,6 +53,8 @@ public struct DeploymentView: Sendable {
     public var waitingFor: String?
     /// The deployment that rolled this one back, when it is one of its own (CodeDeploy's).
     public var rolledBackBy: String?
+    /// Why it ended as it did, as the controller reports it (CodeDeploy's errorInformation).
+    public var reason: String?
 }
 
 /// The `bgsh:deploy-*` tags on the service: the deployment's record.

@@ -108,7 +108,7 @@ extension SimCloud {
     }
 
     /// Ends a deployment by moving everything back to blue.
-    func rollBack(_ tx: SimStore.Transaction, _ d: inout SimCodeDeployment, status: String, reason: String, now: Double) throws {
+    func rollBack(_ tx: SimStore.Transaction, _ d: inout SimCodeDeployment, status: String, reason: String, code: String? = nil, now: Double) throws {
         try route(tx, listener: d.prodListener, blueTG: d.blueTG, greenTG: d.greenTG, greenTenths: 0)
         try ArmedFaults.taskSetRemoved(tx, targetGroupArn: d.greenTG)
         try updateService(tx, d, now: now) { service in
@@ -122,7 +122,7 @@ extension SimCloud {
         }
         d.info.status = status
         d.info.completeTime = now
-        d.info.errorInformation = ErrorInformation(code: status == "Stopped" ? "DEPLOYMENT_STOPPED" : "HEALTH_CONSTRAINTS", message: reason)
+        d.info.errorInformation = ErrorInformation(code: code ?? (status == "Stopped" ? "DEPLOYMENT_STOPPED" : "HEALTH_CONSTRAINTS"), message: reason)
         // As on AWS, the rollback is a deployment of its own (creator codeDeployRollback), which
         // puts blue's revision back; both name each other in rollbackInfo.
         let number = try tx.nextNumber("id.cd.deployment")
@@ -158,6 +158,14 @@ extension SimCloud {
             }
             while true {
                 if d.readyAt == nil {
+                    // ECS cannot start green (its tasks keep stopping, e.g. CannotPullContainerError):
+                    // CodeDeploy fails the deployment, traffic never having moved.
+                    let failed = try tasks(tx, serviceKey: "\(d.cluster)/\(d.service)")
+                        .filter { $0.owner == d.greenTaskSetId && !$0.isLive(at: now) && $0.pullFailure != nil }
+                    if failed.count >= 3 {
+                        try rollBack(tx, &d, status: "Failed", reason: "green's tasks failed to start: \(failed.last?.pullFailure ?? "")", code: "ECS_UPDATE_ERROR", now: now)
+                        break
+                    }
                     let health = try targetHealth(tx, d.greenTG, at: now)
                     if health == "unhealthy", d.autoRollback {
                         try rollBack(tx, &d, status: "Failed", reason: "green's targets failed their health checks", now: now)

@@ -42,6 +42,7 @@ struct Status: Command {
         var lines = [first]
         if let waiting = v.waitingFor { lines.append(waiting) }
         if let by = v.rolledBackBy { lines.append("rolled back by CodeDeploy's rollback deployment \(by)") }
+        if let reason = v.reason { lines.append("why: \(reason)") }
         if v.isUndriven {
             lines.append("no bgsh is driving its schedule: `wait done` or `status --watch` resumes it from this step")
         }
