@@ -26,7 +26,7 @@ extension SimCloud {
             repository.repositoryArn = arn("ecr", "repository/\(input.repositoryName)")
             repository.registryId = account
             repository.repositoryName = input.repositoryName
-            repository.repositoryUri = "\(account).dkr.ecr.\(region).amazonaws.com/\(input.repositoryName)"
+            repository.repositoryUri = ECRImageReference.registry(account: account, region: region) + input.repositoryName
             repository.createdAt = try now(tx)
             repository.imageTagMutability = input.imageTagMutability ?? "MUTABLE"
             repository.imageScanningConfiguration = ImageScanningConfiguration(scanOnPush: false)

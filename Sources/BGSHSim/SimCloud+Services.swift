@@ -726,14 +726,10 @@ extension SimCloud {
 extension SimCloud {
     /// Why a task could not pull its images (ECS's stoppedReason), or nil.
     func pullFailure(_ tx: SimStore.Transaction, images: [String], subnet: String, network: NetworkConfiguration?) throws -> String? {
-        let registry = "\(account).dkr.ecr.\(region).amazonaws.com/"
-        for image in images where image.hasPrefix(registry) {
-            let rest = String(image.dropFirst(registry.count))
-            let (repository, reference) = rest.contains("@")
-                ? (String(rest.split(separator: "@")[0]), String(rest.split(separator: "@").last ?? ""))
-                : (String(rest.split(separator: ":")[0]), rest.contains(":") ? String(rest.split(separator: ":").last ?? "") : "latest")
-            let images = try tx.children(ImageDetail.self, region: region, kind: SimCloud.imageKind, parent: repository)
-            let found = images.contains { $0.imageDigest == reference || ($0.imageTags ?? []).contains(reference) }
+        for image in images {
+            guard let ecr = ECRImageReference(image, account: account, region: region) else { continue }
+            let images = try tx.children(ImageDetail.self, region: region, kind: SimCloud.imageKind, parent: ecr.repository)
+            let found = images.contains { $0.imageDigest == ecr.reference || ($0.imageTags ?? []).contains(ecr.reference) }
             if !found {
                 return "CannotPullContainerError: pull image manifest has been retried 7 time(s): failed to resolve ref \(image): \(image): not found"
             }

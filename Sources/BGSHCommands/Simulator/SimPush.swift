@@ -20,7 +20,7 @@ struct SimPush: Command {
         }
         let (repository, tag) = (parts[0], parts[1])
         let cloud = try invocation.cloud()
-        let uri = try invocation.session.backend.accountId() + ".dkr.ecr.\(invocation.session.region).amazonaws.com/\(repository):\(tag)"
+        let uri = ECRImageReference.registry(account: try invocation.session.backend.accountId(), region: invocation.session.region) + "\(repository):\(tag)"
         func missingRepository() -> any Error {
             invocation.failure("ECR repository '\(repository)' not found in \(invocation.session.region): make it first with `ecr create \(repository)`", at: "IMAGE")
         }
