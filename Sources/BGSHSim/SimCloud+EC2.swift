@@ -149,7 +149,7 @@ extension SimCloud {
             let nats = try tx.children(NatGateway.self, region: region, kind: SimCloud.natGatewayKind, parent: input.VpcId).map { try current(tx, $0) }
             guard subnets.isEmpty, groups.allSatisfy({ $0.GroupName == "default" }), targetGroups.isEmpty,
                   try attachedGateway(tx, vpcId: input.VpcId) == nil,
-                  tables.allSatisfy({ $0.Associations?.contains { $0.Main == true } == true }),
+                  tables.allSatisfy(\.isMain),
                   nats.allSatisfy({ $0.State == "deleted" || $0.State == "failed" }) else {
                 throw AWSError("DependencyViolation", "The vpc '\(input.VpcId)' has dependencies and cannot be deleted.")
             }

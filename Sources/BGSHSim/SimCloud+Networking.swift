@@ -20,9 +20,7 @@ extension SimCloud {
 
     /// The route table that governs a subnet: its explicit association, else the VPC's main table.
     func routeTable(_ tx: SimStore.Transaction, subnet: Subnet) throws -> RouteTable? {
-        let tables = try tx.children(RouteTable.self, region: region, kind: SimCloud.routeTableKind, parent: subnet.VpcId ?? "")
-        return tables.first { $0.Associations?.contains { $0.SubnetId == subnet.SubnetId } == true }
-            ?? tables.first { $0.Associations?.contains { $0.Main == true } == true }
+        try tx.children(RouteTable.self, region: region, kind: SimCloud.routeTableKind, parent: subnet.VpcId ?? "").governing(subnet.SubnetId ?? "")
     }
 
     /// Where a subnet's default route (0.0.0.0/0) leads, once the target's state is applied.
@@ -30,7 +28,7 @@ extension SimCloud {
 
     func defaultRoute(_ tx: SimStore.Transaction, subnet: Subnet) throws -> DefaultRoute {
         guard let table = try routeTable(tx, subnet: subnet),
-              let route = try current(tx, table).Routes?.first(where: { $0.DestinationCidrBlock == "0.0.0.0/0" }) else { return .none }
+              let route = try current(tx, table).defaultRoute else { return .none }
         if route.State == "blackhole" { return .blackhole }
         if route.GatewayId?.hasPrefix("igw-") == true { return .internetGateway }
         if route.NatGatewayId != nil {
@@ -309,7 +307,7 @@ extension SimCloud {
                     case "vpc-id": return [t.VpcId ?? ""]
                     case "route-table-id": return [t.RouteTableId ?? ""]
                     case "association.subnet-id": return t.Associations?.compactMap(\.SubnetId) ?? []
-                    case "association.main": return (t.Associations ?? []).contains { $0.Main == true } ? ["true"] : ["false"]
+                    case "association.main": return t.isMain ? ["true"] : ["false"]
                     default: return SimCloud.tagValues(name, t.Tags)
                     }
                 }

@@ -105,6 +105,6 @@ import Testing
         #expect(shell.run("subnet create 10.50.2.0/24 --vpc open --az us-east-1a --private --nat $NAT --as Q\nnat delete $NAT --yes") == 0)
         let q = try #require(shell.session.variables["Q"])
         let tables = try Network.routeTables(vpc, cloud)
-        #expect(Network.routeTable(of: q, in: tables).flatMap(Network.defaultRoute)?.State == "blackhole")
+        #expect(tables.governing(q)?.defaultRoute?.State == "blackhole")
     }
 }

@@ -244,3 +244,19 @@ public struct DeleteNatGatewayResult: Codable, Hashable, Sendable {
     public var NatGatewayId: String?
     public init(NatGatewayId: String?) { self.NatGatewayId = NatGatewayId }
 }
+
+extension RouteTable {
+    /// The table's default route (0.0.0.0/0), if it has one.
+    public var defaultRoute: Route? { Routes?.first { $0.DestinationCidrBlock == "0.0.0.0/0" } }
+
+    /// The VPC's main table: it governs every subnet without an association of its own.
+    public var isMain: Bool { Associations?.contains { $0.Main == true } == true }
+}
+
+extension Array where Element == RouteTable {
+    /// The table that governs a subnet, as EC2 decides it: the subnet's explicit association,
+    /// else the VPC's main table (`self` being one VPC's tables).
+    public func governing(_ subnetId: String) -> RouteTable? {
+        first { $0.Associations?.contains { $0.SubnetId == subnetId } == true } ?? first { $0.isMain }
+    }
+}

@@ -45,8 +45,8 @@ struct SubnetCreate: Command {
             let explicit = tables.first { $0.Associations?.contains { $0.SubnetId == subnetId } == true }
             if let explicit {
                 if Network.isPublic(subnetId, in: tables) == isPrivate { differences.append(isPrivate ? "public" : "private") }
-                if isPrivate, Network.defaultRoute(explicit)?.NatGatewayId != natId {
-                    differences.append(Network.defaultRoute(explicit)?.NatGatewayId.map { "out through \($0)" } ?? "with no NAT gateway")
+                if isPrivate, explicit.defaultRoute?.NatGatewayId != natId {
+                    differences.append(explicit.defaultRoute?.NatGatewayId.map { "out through \($0)" } ?? "with no NAT gateway")
                 }
             }
             guard differences.isEmpty else {
@@ -65,7 +65,7 @@ struct SubnetCreate: Command {
             let own = Network.privateTable(of: subnetId, in: tables)
             let tag = [TagSpecification(ResourceType: "route-table", Tags: [EC2Tag(Key: "Name", Value: "\(cidr)-private"), EC2Tag(Key: Network.privateTag, Value: subnetId)])]
             let table = try own ?? cloud.createRouteTable(CreateRouteTableRequest(VpcId: vpcId, TagSpecifications: tag)).RouteTable
-            if let natId, own.flatMap(Network.defaultRoute) == nil {
+            if let natId, own?.defaultRoute == nil {
                 _ = try cloud.createRoute(CreateRouteRequest(RouteTableId: table.RouteTableId ?? "", DestinationCidrBlock: "0.0.0.0/0", NatGatewayId: natId))
             }
             _ = try cloud.associateRouteTable(AssociateRouteTableRequest(RouteTableId: table.RouteTableId ?? "", SubnetId: subnetId))
@@ -79,14 +79,6 @@ struct SubnetCreate: Command {
     /// A NAT gateway of the VPC by id or Name tag; it must not be failed or deleted.
     static func nat(_ reference: String, vpcId: String, _ invocation: Invocation) throws -> String {
         if Resolve.isPlaceholder(reference, invocation) { return reference }
-        let cloud = try invocation.cloud()
-        let all = try cloud.describeNatGateways(DescribeNatGatewaysRequest(Filter: [Filter(Name: "vpc-id", Values: [vpcId])])).NatGateways
-        let live = all.filter { !["failed", "deleting", "deleted"].contains($0.State ?? "") }
-        guard let nat = live.first(where: { $0.NatGatewayId == reference || $0.Tags?.contains { $0.Key == "Name" && $0.Value == reference } == true }) else {
-            let names = live.map { $0.Tags?.first { $0.Key == "Name" }?.Value ?? $0.NatGatewayId ?? "" }
-            let hint = Suggest.closest(to: reference, in: names).map { " (did you mean '\($0)'?)" } ?? ""
-            throw invocation.failure("NAT gateway '\(reference)' not found in that VPC\(hint): make one with `nat create --subnet PUBLIC-SUBNET`", at: "nat")
-        }
-        return nat.NatGatewayId ?? reference
+        return try Network.natGateway(reference, vpcId: vpcId, live: ["pending", "available"], try invocation.cloud(), invocation, at: "nat").NatGatewayId ?? reference
     }
 }

@@ -144,13 +144,10 @@ struct Deploy: Command {
     static func preflight(_ definition: TaskDefinition, _ service: Service, _ invocation: Invocation) throws {
         let cloud = try invocation.cloud()
         let account = try invocation.session.backend.accountId()
-        let registry = "\(account).dkr.ecr.\(invocation.session.region).amazonaws.com/"
-        for image in definition.containerDefinitions?.compactMap(\.image) ?? [] where image.hasPrefix(registry) {
-            let rest = String(image.dropFirst(registry.count))
-            let byDigest = rest.contains("@")
-            let repository = String(rest.split(separator: byDigest ? "@" : ":")[0])
-            let reference = byDigest ? String(rest.split(separator: "@").last ?? "") : (rest.contains(":") ? String(rest.split(separator: ":").last ?? "") : "latest")
-            let id = byDigest ? ImageIdentifier(imageDigest: reference) : ImageIdentifier(imageTag: reference)
+        for image in definition.containerDefinitions?.compactMap(\.image) ?? [] {
+            guard let ecr = ECRImageReference(image, account: account, region: invocation.session.region) else { continue }
+            let (repository, reference) = (ecr.repository, ecr.reference)
+            let id = ecr.identifier
             let found: Bool
             do {
                 found = !(try cloud.describeImages(DescribeImagesRequest(repositoryName: repository, imageIds: [id])).imageDetails.isEmpty)
@@ -169,7 +166,7 @@ struct Deploy: Command {
         let tables = try Network.routeTables(vpcId, cloud)
         let publicIp = network.assignPublicIp == "ENABLED"
         let closed = network.subnets.filter { subnet in
-            guard let route = Network.routeTable(of: subnet, in: tables).flatMap(Network.defaultRoute), route.State != "blackhole" else { return true }
+            guard let route = tables.governing(subnet)?.defaultRoute, route.State != "blackhole" else { return true }
             if route.GatewayId?.hasPrefix("igw-") == true { return !publicIp }
             return false
         }

@@ -47,18 +47,26 @@ struct NatCreate: Command {
         invocation.produce(nat.NatGatewayId ?? "")
     }
 
-    /// Waits (on the simulator's clock, or AWS's) until the gateway is `available`; a `failed`
-    /// one is an error with EC2's reason, and its address is released.
-    static func waitAvailable(_ nat: NatGateway, _ cloud: any Cloud, _ invocation: Invocation) throws -> NatGateway {
+    /// Looks again every 15 s (the simulator's clock or AWS's) while the gateway is in one of
+    /// `states`, for at most 15 minutes; Ctrl-C ends it.
+    static func waitWhile(_ nat: NatGateway, in states: Set<String>, _ cloud: any Cloud, _ invocation: Invocation, then hint: String) throws -> NatGateway {
         var nat = nat
         let id = nat.NatGatewayId ?? ""
         var waited = 0.0
-        while nat.State == "pending" {
-            guard waited < 900 else { throw invocation.failure("NAT gateway \(id) is still pending after 15m00s: `nat list` shows it") }
-            guard try DeployContext.pass(15, invocation) else { throw invocation.failure("interrupted: NAT gateway \(id) is pending; `nat list` shows it") }
+        while states.contains(nat.State ?? "") {
+            guard waited < 900 else { throw invocation.failure("NAT gateway \(id) is still \(nat.State ?? "") after 15m00s: \(hint)") }
+            guard try DeployContext.pass(15, invocation) else { throw invocation.failure("interrupted: NAT gateway \(id) is \(nat.State ?? ""); \(hint)") }
             waited += 15
             nat = try cloud.describeNatGateways(DescribeNatGatewaysRequest(NatGatewayIds: [id])).NatGateways.first ?? nat
         }
+        return nat
+    }
+
+    /// Waits (on the simulator's clock, or AWS's) until the gateway is `available`; a `failed`
+    /// one is an error with EC2's reason, and its address is released.
+    static func waitAvailable(_ nat: NatGateway, _ cloud: any Cloud, _ invocation: Invocation) throws -> NatGateway {
+        let id = nat.NatGatewayId ?? ""
+        let nat = try waitWhile(nat, in: ["pending"], cloud, invocation, then: "`nat list` shows it")
         if nat.State == "failed" {
             for address in nat.NatGatewayAddresses ?? [] {
                 try? cloud.releaseAddress(ReleaseAddressRequest(AllocationId: address.AllocationId))
@@ -101,23 +109,14 @@ struct NatDelete: Command {
     static func run(_ invocation: Invocation) throws {
         let reference = invocation.string("NAT") ?? ""
         let cloud = try invocation.cloud()
-        let all = try cloud.describeNatGateways(DescribeNatGatewaysRequest()).NatGateways.filter { $0.State != "deleted" }
-        guard var nat = all.first(where: { $0.NatGatewayId == reference || $0.Tags?.contains { $0.Key == "Name" && $0.Value == reference } == true }) else {
-            throw invocation.failure("NAT gateway '\(reference)' not found in \(invocation.session.region) (see `nat list`)", at: "NAT")
-        }
+        var nat = try Network.natGateway(reference, vpcId: nil, live: ["pending", "available", "deleting", "failed"], cloud, invocation, at: "NAT")
         let id = nat.NatGatewayId ?? ""
         try invocation.confirmDelete("NAT gateway \(id)")
         guard try invocation.mutate("ec2:DeleteNatGateway", DeleteNatGatewayRequest(NatGatewayId: id), { try cloud.deleteNatGateway(DeleteNatGatewayRequest(NatGatewayId: id)) }) != nil else {
             for address in nat.NatGatewayAddresses ?? [] { try cloud.releaseAddress(ReleaseAddressRequest(AllocationId: address.AllocationId)) }
             return
         }
-        var waited = 0.0
-        while nat.State != "deleted" {
-            guard waited < 900 else { throw invocation.failure("NAT gateway \(id) is still \(nat.State ?? "") after 15m00s: release its address once it is deleted") }
-            guard try DeployContext.pass(15, invocation) else { throw invocation.failure("interrupted: NAT gateway \(id) is \(nat.State ?? ""); release its address once it is deleted") }
-            waited += 15
-            nat = try cloud.describeNatGateways(DescribeNatGatewaysRequest(NatGatewayIds: [id])).NatGateways.first ?? nat
-        }
+        nat = try NatCreate.waitWhile(nat, in: ["pending", "available", "deleting", "failed"], cloud, invocation, then: "release its address once it is deleted")
         for address in nat.NatGatewayAddresses ?? [] { try cloud.releaseAddress(ReleaseAddressRequest(AllocationId: address.AllocationId)) }
         invocation.session.out.write("deleted NAT gateway \(id)\n")
     }

@@ -15,28 +15,17 @@ enum Network {
         try cloud.describeRouteTables(DescribeRouteTablesRequest(Filters: [Filter(Name: "vpc-id", Values: [vpcId])])).RouteTables
     }
 
-    /// A table's default route (0.0.0.0/0), if it has one.
-    static func defaultRoute(_ table: RouteTable) -> Route? {
-        table.Routes?.first { $0.DestinationCidrBlock == "0.0.0.0/0" }
-    }
-
     /// The public route table `vpc create` made (or the console's wizard): not the main one, with
     /// its default route to an internet gateway.
     static func publicRouteTable(in tables: [RouteTable]) -> RouteTable? {
         tables.first { table in
-            table.Associations?.contains { $0.Main == true } != true && defaultRoute(table)?.GatewayId?.hasPrefix("igw-") == true
+            !table.isMain && table.defaultRoute?.GatewayId?.hasPrefix("igw-") == true
         }
-    }
-
-    /// The table that governs a subnet: its explicit association, else the main table.
-    static func routeTable(of subnetId: String, in tables: [RouteTable]) -> RouteTable? {
-        tables.first { $0.Associations?.contains { $0.SubnetId == subnetId } == true }
-            ?? tables.first { $0.Associations?.contains { $0.Main == true } == true }
     }
 
     /// Public: the subnet's default route goes to an active internet gateway route.
     static func isPublic(_ subnetId: String, in tables: [RouteTable]) -> Bool {
-        guard let route = routeTable(of: subnetId, in: tables).flatMap(defaultRoute) else { return false }
+        guard let route = tables.governing(subnetId)?.defaultRoute else { return false }
         return route.GatewayId?.hasPrefix("igw-") == true && route.State != "blackhole"
     }
 
@@ -47,9 +36,21 @@ enum Network {
 
     static let privateTag = "bgsh:private-subnet"
 
+    /// A NAT gateway by id or Name tag (in a VPC, when given) among those in `live` states.
+    static func natGateway(_ reference: String, vpcId: String?, live: Set<String>, _ cloud: any Cloud,
+                           _ invocation: Invocation, at argument: String) throws -> NatGateway {
+        let filter = vpcId.map { [Filter(Name: "vpc-id", Values: [$0])] }
+        let candidates = try cloud.describeNatGateways(DescribeNatGatewaysRequest(Filter: filter)).NatGateways.filter { live.contains($0.State ?? "") }
+        func name(_ nat: NatGateway) -> String? { nat.Tags?.first { $0.Key == "Name" }?.Value }
+        if let nat = candidates.first(where: { $0.NatGatewayId == reference || name($0) == reference }) { return nat }
+        let hint = Suggest.closest(to: reference, in: candidates.map { name($0) ?? $0.NatGatewayId ?? "" }).map { " (did you mean '\($0)'?)" } ?? ""
+        throw invocation.failure("NAT gateway '\(reference)' not found in \(vpcId == nil ? invocation.session.region : "that VPC")\(hint): "
+                                 + "see `nat list`, or make one with `nat create --subnet PUBLIC-SUBNET`", at: argument)
+    }
+
     /// How a subnet reaches out, in words for `vpc describe` and deploy's checks.
     static func reach(_ subnetId: String, in tables: [RouteTable]) -> String {
-        guard let route = routeTable(of: subnetId, in: tables).flatMap(defaultRoute) else { return "private (no route out)" }
+        guard let route = tables.governing(subnetId)?.defaultRoute else { return "private (no route out)" }
         if route.State == "blackhole" { return "private (its default route is a blackhole)" }
         if route.GatewayId?.hasPrefix("igw-") == true { return "public (\(route.GatewayId ?? ""))" }
         if let nat = route.NatGatewayId { return "private, out through \(nat)" }

@@ -31,7 +31,7 @@ struct VpcDelete: Command {
             try cloud.detachInternetGateway(InternetGatewayVpcRequest(InternetGatewayId: gatewayId, VpcId: id))
             try cloud.deleteInternetGateway(DeleteInternetGatewayRequest(InternetGatewayId: gatewayId))
         }
-        for table in try Network.routeTables(id, cloud) where table.Associations?.contains(where: { $0.Main == true }) != true {
+        for table in try Network.routeTables(id, cloud) where !table.isMain {
             try cloud.deleteRouteTable(DeleteRouteTableRequest(RouteTableId: table.RouteTableId ?? ""))
         }
         guard try invocation.mutate("ec2:DeleteVpc", DeleteVpcRequest(VpcId: id), { try cloud.deleteVpc(DeleteVpcRequest(VpcId: id)) }) != nil else { return }
@@ -69,8 +69,8 @@ struct VpcDescribe: Command {
         var rows: [[String]] = [["vpc", id, name(vpc.Tags), vpc.CidrBlock ?? "", vpc.State ?? ""]]
         rows += gateways.map { ["internet gateway", $0.InternetGatewayId ?? "", name($0.Tags), "", "attached"] }
         rows += tables.map { table in
-            let main = table.Associations?.contains { $0.Main == true } == true
-            let out = Network.defaultRoute(table).map { "0.0.0.0/0 → \($0.GatewayId ?? $0.NatGatewayId ?? "?")\($0.State == "blackhole" ? " (blackhole)" : "")" } ?? "local only"
+            let main = table.isMain
+            let out = table.defaultRoute.map { "0.0.0.0/0 → \($0.GatewayId ?? $0.NatGatewayId ?? "?")\($0.State == "blackhole" ? " (blackhole)" : "")" } ?? "local only"
             return ["route table", table.RouteTableId ?? "", name(table.Tags), out, main ? "main" : "\(table.Associations?.count ?? 0) subnet(s)"]
         }
         rows += subnets.map { ["subnet", $0.SubnetId ?? "", name($0.Tags), "\($0.CidrBlock ?? "") \($0.AvailabilityZone ?? "")", Network.reach($0.SubnetId ?? "", in: tables)] }
