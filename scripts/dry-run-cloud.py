@@ -3,11 +3,14 @@
 one method per operation, reads (Describe/List/Get) passed through, every other call printed and
 answered with a placeholder. Run it after adding an operation (the build fails until then).
 Usage: scripts/dry-run-cloud.py [check]"""
-import glob, os, re, sys
+import importlib.util, os, re, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "Sources", "BGSHCore", "Session", "DryRunCloud.swift")
-PROTOCOLS = {"ECS": "ecs", "EC2": "ec2", "ELBv2": "elbv2", "ECR": "ecr", "CodeDeploy": "codedeploy", "CloudWatch": "cloudwatch"}
+# The protocols are read by the model generator's own reader (one parser for both).
+_spec = importlib.util.spec_from_file_location("wire_models", os.path.join(ROOT, "scripts", "wire-models.py"))
+wire_models = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(wire_models)
 PLACEHOLDERS = {
     "CreateTaskSet": '.object(["taskSet": .object(["id": .string("ecs-svc/dryrun"), "taskSetArn": .string("arn:aws:ecs:\\(region):123456789012:task-set/dryrun"), "status": .string("ACTIVE")])])',
     "CreateDeployment": '.object(["deploymentId": .string("d-DRYRUN0001")])',
@@ -50,27 +53,20 @@ final class DryRunCloud: Cloud {
 
 def text():
     out = [HEAD]
-    for path in sorted(glob.glob(os.path.join(ROOT, "Sources", "AWSModel", "*", "*API.swift"))):
-        proto = None
-        for line in open(path):
-            m = re.match(r"public protocol (\w+)API\b", line)
-            if m:
-                proto = m.group(1)
-                if proto in PROTOCOLS:
-                    out.append(f"\n    // MARK: {PROTOCOLS[proto]}\n\n")
-            m = re.match(r"\s+func (\w+)\(_ input: (\w+)\) throws(?: -> (\w+))?\s*$", line)
-            if not (m and proto in PROTOCOLS):
-                continue
-            name, inp, outp = m.groups()
-            svc, op = PROTOCOLS[proto], name[0].upper() + name[1:]
-            sig = f"    func {name}(_ input: {inp}) throws" + (f" -> {outp}" if outp else "")
-            if re.match(r"(describe|list|get)", name):
-                out.append(f"{sig} {{ try base.{name}(input) }}\n")
-            elif outp:
-                ph = PLACEHOLDERS.get(op)
-                out.append(f'{sig} {{ try write("{svc}:{op}", input{", " + ph if ph else ""}) }}\n')
-            else:
-                out.append(f'{sig} {{ write("{svc}:{op}", input) }}\n')
+    current = None
+    for svc, name, inp, outp in wire_models.protocol_operations():
+        if svc != current:
+            out.append(f"\n    // MARK: {svc}\n\n")
+            current = svc
+        op = name[0].upper() + name[1:]
+        sig = f"    func {name}(_ input: {inp}) throws" + (f" -> {outp}" if outp else "")
+        if re.match(r"(describe|list|get)", name):
+            out.append(f"{sig} {{ try base.{name}(input) }}\n")
+        elif outp:
+            ph = PLACEHOLDERS.get(op)
+            out.append(f'{sig} {{ try write("{svc}:{op}", input{", " + ph if ph else ""}) }}\n')
+        else:
+            out.append(f'{sig} {{ write("{svc}:{op}", input) }}\n')
     out.append("}\n")
     return "".join(out)
 

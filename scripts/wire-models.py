@@ -27,18 +27,26 @@ EXTRA = {"sts": ["GetCallerIdentity", "AssumeRole"], "sso": ["GetRoleCredentials
 DROP = {"documentation", "deprecatedMessage", "examples", "documentationUrl", "errors"}
 
 
-def operations():
-    ops = {}
+def protocol_operations():
+    """The Cloud protocols' operations in file order: (service, method, input type, output type or None).
+    scripts/dry-run-cloud.py reads them from here too."""
+    found = []
     for path in sorted(glob.glob(os.path.join(ROOT, "Sources", "AWSModel", "*", "*API.swift"))):
         proto = None
         for line in open(path):
             m = re.match(r"public protocol (\w+)API\b", line)
             if m:
                 proto = m.group(1)
-            m = re.match(r"\s+func (\w+)\(", line)
+            m = re.match(r"\s+func (\w+)\(_ input: (\w+)\) throws(?: -> (\w+))?\s*$", line)
             if m and proto in PROTOCOLS:
-                name = m.group(1)
-                ops.setdefault(PROTOCOLS[proto], []).append(name[0].upper() + name[1:])
+                found.append((PROTOCOLS[proto],) + m.groups())
+    return found
+
+
+def operations():
+    ops = {}
+    for service, name, _, _ in protocol_operations():
+        ops.setdefault(service, []).append(name[0].upper() + name[1:])
     for service, names in EXTRA.items():
         ops.setdefault(service, []).extend(names)
     return ops
@@ -248,4 +256,5 @@ def main():
         sys.exit(__doc__)
 
 
-main()
+if __name__ == "__main__":
+    main()
