@@ -3,24 +3,36 @@ import Testing
 
 /// Two bgsh processes on one deployment, under `sim pace` so that waits take wall time.
 @Suite struct TwoShellTests {
-    @Test func aSecondShellRollsBackACanaryTheFirstIsWaitingOn() throws {
+    /// A fresh state with lib/web-setup.bgsh run on it (and `then`, if given).
+    static func webService(then more: String = "") throws -> (dir: String, state: String) {
         let dir = try StoreTests.folder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let state = dir + "/sim.db"
         let setup = try String(contentsOfFile: TranscriptTests.folder + "/lib/web-setup.bgsh", encoding: .utf8)
-        try setup.write(toFile: dir + "/setup.bgsh", atomically: true, encoding: .utf8)
+        try (setup + "\n" + more).write(toFile: dir + "/setup.bgsh", atomically: true, encoding: .utf8)
         #expect(try StoreTests.run([dir + "/setup.bgsh"], state: state).status == 0)
+        return (dir, state)
+    }
+
+    /// Starts a process with its stdout and stderr on one pipe, not waiting for it.
+    static func start(_ executable: String, _ arguments: [String], home: String) throws -> (Process, Pipe) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = ["HOME": home, "PATH": "/usr/bin:/bin"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        return (process, out)
+    }
+
+    @Test func aSecondShellRollsBackACanaryTheFirstIsWaitingOn() throws {
+        let (dir, state) = try Self.webService()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         // A virtual minute per wall second: green's health checks take 2.5 s, the canary 5 s.
         #expect(try StoreTests.run(["-c", "sim pace 60"], state: state).status == 0)
 
-        let first = Process()
-        first.executableURL = URL(fileURLWithPath: TranscriptTests.binary)
-        first.arguments = ["--state", state, "-c", "cluster web; service web; deploy --image nginx:1.28 --strategy canary:10%:5m --wait"]
-        first.environment = ["HOME": dir, "PATH": "/usr/bin:/bin"]
-        let out = Pipe()
-        first.standardOutput = out
-        first.standardError = out
-        try first.run()
+        let (first, out) = try Self.start(TranscriptTests.binary, ["--state", state, "-c", "cluster web; service web; deploy --image nginx:1.28 --strategy canary:10%:5m --wait"], home: dir)
 
         // Wait until the canary has shifted, then roll back from the second shell.
         var shifted = false
@@ -46,27 +58,15 @@ import Testing
     /// Two shells deploy one service at the same moment: exactly one deployment starts; the other
     /// is refused naming it, and the service has one green task set.
     @Test func twoDeploysAtOnceStartExactlyOneDeployment() throws {
-        let dir = try StoreTests.folder()
+        let (dir, state) = try Self.webService()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let state = dir + "/sim.db"
-        let setup = try String(contentsOfFile: TranscriptTests.folder + "/lib/web-setup.bgsh", encoding: .utf8)
-        try setup.write(toFile: dir + "/setup.bgsh", atomically: true, encoding: .utf8)
-        #expect(try StoreTests.run([dir + "/setup.bgsh"], state: state).status == 0)
         for round in 0..<4 {
             // Both start together (a barrier file), so their reads and creates interleave.
             let gate = dir + "/go-\(round)"
             var shells: [(Process, Pipe)] = []
             for image in ["nginx:1.28", "nginx:1.29"] {
-                let shell = Process()
-                shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-                shell.arguments = ["-c", "while [ ! -e \(gate) ]; do :; done; exec \"$0\" --state \"$1\" -c \"$2\"", TranscriptTests.binary, state,
-                                   "cluster web; service web; deploy --image \(image) --strategy manual"]
-                shell.environment = ["HOME": dir, "PATH": "/usr/bin:/bin"]
-                let out = Pipe()
-                shell.standardOutput = out
-                shell.standardError = out
-                try shell.run()
-                shells.append((shell, out))
+                shells.append(try Self.start("/bin/sh", ["-c", "while [ ! -e \(gate) ]; do :; done; exec \"$0\" --state \"$1\" -c \"$2\"", TranscriptTests.binary, state,
+                                                         "cluster web; service web; deploy --image \(image) --strategy manual"], home: dir))
             }
             Thread.sleep(forTimeInterval: 0.3)
             FileManager.default.createFile(atPath: gate, contents: nil)
@@ -93,23 +93,12 @@ import Testing
     /// `status --watch` follows a manual deployment until it ends, with no timeout of its own;
     /// while it waits on an operator under `sim pace instant` it moves no virtual time.
     @Test func statusWatchFollowsAManualDeploymentWithoutRacingTheClock() throws {
-        let dir = try StoreTests.folder()
+        let (dir, state) = try Self.webService(then: "deploy --image nginx:1.28\nwait healthy\n")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let state = dir + "/sim.db"
-        let setup = try String(contentsOfFile: TranscriptTests.folder + "/lib/web-setup.bgsh", encoding: .utf8)
-        try (setup + "\ndeploy --image nginx:1.28\nwait healthy\n").write(toFile: dir + "/setup.bgsh", atomically: true, encoding: .utf8)
-        #expect(try StoreTests.run([dir + "/setup.bgsh"], state: state).status == 0)
         let clock = { try StoreTests.run(["-c", "sim clock"], state: state).stdout }
         let before = try clock()
 
-        let watcher = Process()
-        watcher.executableURL = URL(fileURLWithPath: TranscriptTests.binary)
-        watcher.arguments = ["--state", state, "-c", "cluster web; service web; status --watch"]
-        watcher.environment = ["HOME": dir, "PATH": "/usr/bin:/bin"]
-        let out = Pipe()
-        watcher.standardOutput = out
-        watcher.standardError = out
-        try watcher.run()
+        let (watcher, out) = try Self.start(TranscriptTests.binary, ["--state", state, "-c", "cluster web; service web; status --watch"], home: dir)
         Thread.sleep(forTimeInterval: 2.0)
         #expect(watcher.isRunning, "a manual deployment waits on the operator: the watch has no timeout")
         #expect(try clock() == before, "the idle watch moved the virtual clock")
