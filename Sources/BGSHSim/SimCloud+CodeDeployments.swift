@@ -92,10 +92,7 @@ extension SimCloud {
 
     func targetHealth(_ tx: SimStore.Transaction, _ tgArn: String, at now: Double) throws -> String {
         let tg = try requireTargetGroup(tx, tgArn)
-        let failing = try tx.meta("faults.tg." + tgArn).flatMap(Double.init)
-        let states = try tx.find(SimTarget.self, region: region, kind: SimCloud.targetKind, name: tgArn)
-            .compactMap { SimCloud.health(of: $0, in: tg, at: now, failingSince: failing)?.State }
-        return TargetHealth.summary(of: states)
+        return TargetHealth.summary(of: try targetsWithHealth(tx, tg, at: now).compactMap(\.health.State))
     }
 
     /// Changes a CODE_DEPLOY service's task sets (CodeDeploy may; a user may not).

@@ -22,10 +22,50 @@ extension SimCloud {
     static let targetKind = "elb.target"
     /// AWS's default deregistration delay (deregistration_delay.timeout_seconds).
     static let deregistrationDelay: Double = 300
+    /// How long a new load balancer is `provisioning` before `active` (AWS: a couple of minutes).
+    /// Listeners can be made meanwhile; health checks (and so traffic) start once it is active.
+    static let provisioningTime: Double = 120
 
     static func isValidELBName(_ name: String, max: Int = 32) -> Bool {
         !name.isEmpty && name.count <= max && !name.hasPrefix("-") && !name.hasSuffix("-")
             && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+    }
+
+    static func activeAtKey(_ arn: String) -> String { "lb.active." + arn }
+
+    /// When a load balancer is (or was) active; nil for one made before the simulator kept it.
+    func activeAt(_ tx: SimStore.Transaction, _ arn: String) throws -> Double? {
+        try tx.meta(SimCloud.activeAtKey(arn)).flatMap(Double.init)
+    }
+
+    /// The record with its state as of now: `provisioning` until its time is up, then `active`.
+    func withCurrentState(_ tx: SimStore.Transaction, _ lb: LoadBalancer) throws -> LoadBalancer {
+        var lb = lb
+        let ready = try activeAt(tx, lb.LoadBalancerArn ?? "").map { try now(tx) >= $0 } ?? true
+        lb.State = LoadBalancerState(Code: ready ? "active" : "provisioning")
+        return lb
+    }
+
+    /// When the health checks of a group's targets can start: once a load balancer in front of it
+    /// is active (nil: no load balancer, or one that always was).
+    func healthChecksStart(_ tx: SimStore.Transaction, _ tgArn: String) throws -> Double? {
+        var earliest: Double?
+        for listener in try tx.all(Listener.self, region: region, kind: SimCloud.listenerKind)
+        where SimCloud.targetGroupArns(of: listener.DefaultActions ?? []).contains(tgArn) {
+            guard let at = try activeAt(tx, listener.LoadBalancerArn ?? "") else { return nil }
+            earliest = min(earliest ?? at, at)
+        }
+        return earliest
+    }
+
+    /// Each target of a group (gone ones left out) with its health at `now`.
+    func targetsWithHealth(_ tx: SimStore.Transaction, _ tg: TargetGroup, at now: Double) throws -> [(target: SimTarget, health: TargetHealth)] {
+        let arn = tg.TargetGroupArn ?? ""
+        let failing = try tx.meta("faults.tg." + arn).flatMap(Double.init)
+        let checksFrom = try healthChecksStart(tx, arn)
+        return try tx.find(SimTarget.self, region: region, kind: SimCloud.targetKind, name: arn).compactMap { target in
+            SimCloud.health(of: target, in: tg, at: now, failingSince: failing, checksFrom: checksFrom).map { (target, $0) }
+        }
     }
 
     func requireLoadBalancer(_ tx: SimStore.Transaction, _ arn: String) throws -> LoadBalancer {
@@ -92,7 +132,7 @@ extension SimCloud {
                       Set(existing.SecurityGroups ?? []) == Set(groups) else {
                     throw AWSError("DuplicateLoadBalancerName", "A load balancer with the same name '\(input.Name)' exists, but with different settings")
                 }
-                return CreateLoadBalancerOutput(LoadBalancers: [existing])
+                return CreateLoadBalancerOutput(LoadBalancers: [try withCurrentState(tx, existing)])
             }
             let hex = try hexID(tx, "lb", length: 16)
             let number = try tx.nextNumber("dns")
@@ -104,12 +144,13 @@ extension SimCloud {
             lb.LoadBalancerName = input.Name
             lb.Scheme = scheme
             lb.VpcId = vpcId
-            lb.State = LoadBalancerState(Code: "active")
+            lb.State = LoadBalancerState(Code: "provisioning")
             lb.Type = "application"
             lb.AvailabilityZones = zones
             lb.SecurityGroups = groups
             lb.IpAddressType = input.IpAddressType ?? "ipv4"
             try tx.put(lb, region: region, kind: SimCloud.loadBalancerKind, id: lb.LoadBalancerArn!, name: input.Name)
+            try tx.setMeta(SimCloud.activeAtKey(lb.LoadBalancerArn!), String(try now(tx) + SimCloud.provisioningTime))
             return CreateLoadBalancerOutput(LoadBalancers: [lb])
         }
     }
@@ -120,7 +161,7 @@ extension SimCloud {
             var all = try tx.all(LoadBalancer.self, region: region, kind: SimCloud.loadBalancerKind)
             all = try SimSelect.records(all, input.LoadBalancerArns, by: \.LoadBalancerArn, notFound: notFound)
             all = try SimSelect.records(all, input.Names, by: \.LoadBalancerName, notFound: notFound)
-            return DescribeLoadBalancersOutput(LoadBalancers: all)
+            return DescribeLoadBalancersOutput(LoadBalancers: try all.map { try withCurrentState(tx, $0) })
         }
     }
 
@@ -279,7 +320,8 @@ extension SimCloud {
     }
 
     /// A target's health at `now`, or nil when it is not (or no longer) in the group.
-    static func health(of target: SimTarget, in tg: TargetGroup, at now: Double, failingSince: Double? = nil) -> TargetHealth? {
+    /// Checks start at the target's registration or at `checksFrom` (its load balancer active), the later.
+    static func health(of target: SimTarget, in tg: TargetGroup, at now: Double, failingSince: Double? = nil, checksFrom: Double? = nil) -> TargetHealth? {
         if target.registeredAt > now { return nil }
         if let gone = target.deregisteredAt {
             guard now < gone + deregistrationDelay else { return nil }
@@ -288,10 +330,11 @@ extension SimCloud {
         let interval = Double(tg.HealthCheckIntervalSeconds ?? 30)
         // `sim fail`: from the fault (or the target's registration, if later) the checks fail;
         // after the unhealthy threshold of them the target is unhealthy.
-        if let since = failingSince, now >= max(since, target.registeredAt) + interval * Double(tg.UnhealthyThresholdCount ?? 2) {
+        let checked = max(target.registeredAt, checksFrom ?? target.registeredAt)
+        if let since = failingSince, now >= max(since, checked) + interval * Double(tg.UnhealthyThresholdCount ?? 2) {
             return TargetHealth(State: "unhealthy", Reason: "Target.ResponseCodeMismatch", Description: "Health checks failed with these codes: [500]")
         }
-        if now < target.registeredAt + interval * Double(tg.HealthyThresholdCount ?? 5) {
+        if now < checked + interval * Double(tg.HealthyThresholdCount ?? 5) {
             return TargetHealth(State: "initial", Reason: "Elb.RegistrationInProgress", Description: "Target registration is in progress")
         }
         return TargetHealth(State: "healthy")
@@ -301,12 +344,9 @@ extension SimCloud {
         try read("DescribeTargetHealth") { tx in
             let tg = try requireTargetGroup(tx, input.TargetGroupArn)
             let now = try now(tx)
-            let targets = try tx.find(SimTarget.self, region: region, kind: SimCloud.targetKind, name: input.TargetGroupArn)
-            let failing = try tx.meta("faults.tg." + input.TargetGroupArn).flatMap(Double.init)
-            return DescribeTargetHealthOutput(TargetHealthDescriptions: targets.compactMap { target in
-                guard let health = SimCloud.health(of: target, in: tg, at: now, failingSince: failing) else { return nil }
-                return TargetHealthDescription(Target: TargetDescription(Id: target.id, Port: target.port),
-                                               HealthCheckPort: String(target.port), TargetHealth: health)
+            return DescribeTargetHealthOutput(TargetHealthDescriptions: try targetsWithHealth(tx, tg, at: now).map { target, health in
+                TargetHealthDescription(Target: TargetDescription(Id: target.id, Port: target.port),
+                                        HealthCheckPort: String(target.port), TargetHealth: health)
             })
         }
     }

@@ -56,9 +56,7 @@ extension SimCloud {
         var healthy: [String: Bool] = [:]
         for (arn, _) in weights {
             let tg = try requireTargetGroup(tx, arn)
-            let failing = try tx.meta("faults.tg." + arn).flatMap(Double.init)
-            let targets = try tx.find(SimTarget.self, region: region, kind: SimCloud.targetKind, name: arn)
-            healthy[arn] = targets.contains { SimCloud.health(of: $0, in: tg, at: now, failingSince: failing)?.State == "healthy" }
+            healthy[arn] = try targetsWithHealth(tx, tg, at: now).contains { $0.health.State == "healthy" }
             results[arn] = TrafficResult(targetGroupArn: arn, requests: 0, errors: 0)
         }
         // Keyed once per group even if a listener (made elsewhere) names one twice.

@@ -27,6 +27,31 @@ import Testing
         #expect(both.Dimensions?.first?.Value.hasPrefix("app/web-alb/") == true)
     }
 
+    /// A new load balancer is `provisioning` for a couple of minutes (listeners can be made
+    /// meanwhile); its groups' health checks start once it is active, so no target is healthy before.
+    @Test func aNewLoadBalancerProvisionsBeforeItsTargetsAreChecked() throws {
+        let shell = try Harness()
+        let setup = DeploymentPropertyTests.setup.replacingOccurrences(of: "sleep 3m", with: "")
+        #expect(shell.run(setup, name: "setup.bgsh") == 0)
+        let cloud = try shell.session.cloud()
+        func state() throws -> String? { try cloud.describeLoadBalancers(DescribeLoadBalancersInput(Names: ["web-alb"])).LoadBalancers.first?.State?.Code }
+        func health() throws -> [String] {
+            let tg = try #require(try cloud.describeTargetGroups(DescribeTargetGroupsInput(Names: ["web-blue"])).TargetGroups.first?.TargetGroupArn)
+            return try cloud.describeTargetHealth(DescribeTargetHealthInput(TargetGroupArn: tg)).TargetHealthDescriptions.map(\.TargetHealth.State)
+        }
+        #expect(try state() == "provisioning")
+        // The group's default checks: 5 healthy answers 30 s apart, counted from the load balancer's active.
+        #expect(shell.run("sleep 119s") == 0)
+        #expect(try state() == "provisioning")
+        #expect(try health() == ["initial", "initial"])
+        #expect(shell.run("sleep 1s") == 0)
+        #expect(try state() == "active")
+        #expect(shell.run("sleep 149s") == 0)
+        #expect(try health() == ["initial", "initial"])
+        #expect(shell.run("sleep 1s") == 0)
+        #expect(try health() == ["healthy", "healthy"])
+    }
+
     /// CloudWatch's periods: 10, 20, 30 or a multiple of 60 seconds.
     @Test(arguments: [45, 90, 5]) func otherPeriodsAreRefused(_ period: Int) throws {
         let shell = try Harness()

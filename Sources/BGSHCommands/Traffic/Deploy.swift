@@ -132,6 +132,7 @@ struct Deploy: Command {
             return
         }
         invocation.session.out.write("deployment \(id): green runs \(arn.split(separator: "/").last ?? "") at 0% of production traffic (\(how))\n")
+        if !invocation.flag("wait") { DeployContext.noteProvisioning(invocation) }  // `wait` says it itself
         if invocation.flag("wait") {
             try Wait.waitFor("done", timeout: invocation.duration("timeout")?.seconds, autoRollback: invocation.flag("auto-rollback", default: true), invocation)
         }

@@ -25,6 +25,20 @@ enum DeployContext {
         return TaskSetController(cloud: try session.cloud(), cluster: cluster, service: name, now: now, prefetched: service)
     }
 
+    /// Says so when the load balancer of the service's production listener is still
+    /// `provisioning` (a new one is, for a couple of minutes): its target groups' health checks
+    /// start once it is active, so green cannot be healthy before then.
+    static func noteProvisioning(_ invocation: Invocation) {
+        guard let name = invocation.session.service, let cluster = invocation.session.cluster,
+              let cloud = try? invocation.session.cloud(),
+              let service = try? cloud.describeServices(DescribeServicesInput(cluster: cluster, services: [name])).services.first,
+              let listener = ServiceTags(service.tags)?.listener,
+              let lbArn = try? cloud.describeListeners(DescribeListenersInput(ListenerArns: [listener])).Listeners.first?.LoadBalancerArn,
+              let lb = try? cloud.describeLoadBalancers(DescribeLoadBalancersInput(LoadBalancerArns: [lbArn])).LoadBalancers.first,
+              lb.State?.Code == "provisioning" else { return }
+        invocation.session.out.write("load balancer \(lb.LoadBalancerName ?? lbArn) is still provisioning: health checks start once it is active (a couple of minutes after it was made)\n")
+    }
+
     /// Lets `seconds` of deployment time pass: the virtual clock jumps (or runs at `sim pace`);
     /// on AWS the wall clock does. A Ctrl-C ends it within 50 ms (it stays pending for the caller
     /// to take), and then only the time that really passed has passed.

@@ -89,6 +89,7 @@ struct Wait: Command {
         invocation.session.out.flush()  // what came before shows before the wait (and before any question)
         let controller = try DeployContext.controller(invocation)
         var view = try DeployContext.act(invocation) { try controller.observe() }
+        if view.state.isActive, view.green?.health != "healthy" { DeployContext.noteProvisioning(invocation) }
         if until == "shifted", view.strategy.steps.isEmpty, [.starting, .inProgress, .holding].contains(view.state) {
             throw invocation.failure("wait shifted: the strategy is manual, nothing shifts by itself (use `shift` and `promote`)")
         }
