@@ -228,6 +228,9 @@ public final class AWSCloud: Cloud, @unchecked Sendable {
     public func continueDeployment(_ input: ContinueDeploymentInput) throws { try client("codedeploy").call("ContinueDeployment", input) }
     public func stopDeployment(_ input: StopDeploymentInput) throws -> StopDeploymentOutput { try client("codedeploy").call("StopDeployment", input, as: StopDeploymentOutput.self) }
     public func createDeploymentConfig(_ input: CreateDeploymentConfigInput) throws { try client("codedeploy").call("CreateDeploymentConfig", input) }
+    public func batchGetDeploymentTargets(_ input: BatchGetDeploymentTargetsInput) throws -> BatchGetDeploymentTargetsOutput {
+        try client("codedeploy").call("BatchGetDeploymentTargets", input, as: BatchGetDeploymentTargetsOutput.self)
+    }
 
     // MARK: CloudWatch
 

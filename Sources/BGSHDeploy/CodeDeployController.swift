@@ -44,7 +44,8 @@ public struct CodeDeployController: BlueGreenController {
             return Side(taskSet: set, targetGroupArn: tg, running: set.runningCount ?? 0, desired: set.computedDesiredCount ?? 0,
                         health: TargetHealth.summary(of: states), weightTenths: shares.tenths(tg))
         }
-        var view = DeploymentView(id: id, state: .none, strategy: Strategy(name: info?.deploymentConfigName ?? "-", steps: [], interval: 0),
+        let strategy = info?.deploymentConfigName.map(Self.strategy(ofConfig:)) ?? Strategy(name: "-", steps: [], interval: 0)
+        var view = DeploymentView(id: id, state: .none, strategy: strategy,
                                   step: 0, blue: try side(blue), green: try side(green), terminationAt: nil, nextStepAt: nil, now: try now(),
                                   greenTaskDefinition: green?.taskDefinition, service: service, controller: "codedeploy")
         switch info?.status {
@@ -62,8 +63,46 @@ public struct CodeDeployController: BlueGreenController {
             if green?.status == "PRIMARY" { view.state = .baking }
             else if view.green?.health != "healthy" && (view.green?.weightTenths ?? 0) == 0 { view.state = .starting }
             else { view.state = .inProgress }
+            if let id, let info { try timers(&view, id: id, info: info) }
         }
         return view
+    }
+
+    /// The step and the timers, which GetDeployment does not give: AllowTraffic's start (the first
+    /// shift) plus the steps made so far times the interval is the next step; AfterAllowTraffic's
+    /// end (all traffic on green) plus the termination wait, blue's removal (BatchGetDeploymentTargets).
+    func timers(_ view: inout DeploymentView, id: String, info: DeploymentInfo) throws {
+        let green = view.green?.weightTenths ?? 0
+        view.step = green == 0 ? 0 : view.strategy.steps.filter { $0 <= green }.count
+        let events: [LifecycleEvent]
+        do {
+            let targets = try cloud.batchGetDeploymentTargets(BatchGetDeploymentTargetsInput(deploymentId: id, targetIds: ["\(cluster):\(serviceName)"]))
+            events = targets.deploymentTargets?.first?.ecsTarget?.lifecycleEvents ?? []
+        } catch is AWSError {
+            return  // the timers are a help, not the status: a role without the permission still gets it
+        }
+        let event = { (name: String) in events.first { $0.lifecycleEventName == name } }
+        if let start = event("AllowTraffic")?.startTime, view.step > 0, view.step < view.strategy.steps.count {
+            view.nextStepAt = start + Double(view.step * view.strategy.interval)
+        }
+        if let moved = event("AfterAllowTraffic")?.endTime,
+           let minutes = info.blueGreenDeploymentConfiguration?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes {
+            view.terminationAt = moved + Double(minutes * 60)
+        }
+    }
+
+    /// The schedule a deployment configuration stands for: CodeDeploy's predefined ones, and the
+    /// ones `deploy --strategy` makes (customConfig's `bgsh-canary-10pct-5min`); others are named only.
+    static func strategy(ofConfig name: String) -> Strategy {
+        if case .success(let known) = Strategy.parse(name), name.hasPrefix("CodeDeployDefault.") { return known }
+        let parts = name.split(separator: "-")
+        if parts.count == 4, parts[0] == "bgsh", ["canary", "linear"].contains(parts[1]),
+           let percent = Int(parts[2].dropLast(3)), parts[2].hasSuffix("pct"), let minutes = Int(parts[3].dropLast(3)), parts[3].hasSuffix("min"),
+           case .success(var schedule) = Strategy.parse("\(parts[1]):\(percent)%:\(minutes)m") {
+            schedule.name = name
+            return schedule
+        }
+        return Strategy(name: name, steps: [], interval: 0)
     }
 
     public func deploy(taskDefinitionArn: String, strategy: Strategy, terminationWait: Int, alarms: [String], healthTimeout: Int, autoRollback: Bool?) throws -> String {

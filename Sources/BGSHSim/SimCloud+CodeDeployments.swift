@@ -29,6 +29,9 @@ struct SimCodeDeployment: Codable {
     var stepIndex: Int
     var lastShiftAt: Double?
     var terminateAt: Double?
+    /// When traffic first moved (AllowTraffic's start) and when all of it had (its end).
+    var trafficStartedAt: Double?
+    var allShiftedAt: Double?
 }
 
 extension SimCloud {
@@ -130,6 +133,7 @@ extension SimCloud {
         rollback.info.createTime = now
         rollback.info.completeTime = now
         rollback.info.errorInformation = nil
+        (rollback.readyAt, rollback.trafficStartedAt, rollback.allShiftedAt) = (now, now, now)  // blue back at once
         rollback.info.creator = "codeDeployRollback"
         rollback.info.description = "Rollback of \(d.info.deploymentId ?? "")"
         rollback.info.rollbackInfo = RollbackInfo(rollbackTriggeringDeploymentId: d.info.deploymentId, rollbackMessage: reason)
@@ -195,6 +199,7 @@ extension SimCloud {
                     let share = d.steps[d.stepIndex]
                     try route(tx, listener: d.prodListener, blueTG: d.blueTG, greenTG: d.greenTG, greenTenths: share)
                     d.lastShiftAt = due
+                    if d.stepIndex == 0 { d.trafficStartedAt = due }
                     d.stepIndex += 1
                     if share >= 1000 {
                         try updateService(tx, d, now: now) { service in
@@ -207,6 +212,7 @@ extension SimCloud {
                             service.loadBalancers = service.taskSets?.first { $0.id == d.greenTaskSetId }?.loadBalancers
                         }
                         d.terminateAt = due + d.terminationWait
+                        d.allShiftedAt = due
                     }
                     continue
                 }
@@ -309,6 +315,7 @@ extension SimCloud {
             info.description = input.description
             info.computePlatform = "ECS"
             info.creator = "user"
+            info.blueGreenDeploymentConfiguration = group.blueGreenDeploymentConfiguration
             let rollback = input.autoRollbackConfiguration ?? group.autoRollbackConfiguration
             let record = SimCodeDeployment(
                 info: info, cluster: ecs.clusterName, service: ecs.serviceName, greenTaskSetId: green.id ?? "", blueTaskSetId: blueSet.id ?? "",
@@ -341,6 +348,56 @@ extension SimCloud {
             try progressDeployments(tx, now: try now(tx))
             return GetDeploymentOutput(deploymentInfo: try requireDeployment(tx, input.deploymentId).info)
         }
+    }
+
+    public func batchGetDeploymentTargets(_ input: BatchGetDeploymentTargetsInput) throws -> BatchGetDeploymentTargetsOutput {
+        guard !input.targetIds.isEmpty else {
+            throw AWSError("DeploymentTargetIdRequiredException", "A deployment target ID must be specified")
+        }
+        guard input.targetIds.count <= 25 else {
+            throw AWSError("DeploymentTargetListSizeExceededException", "The maximum number of deployment target IDs is 25")
+        }
+        return try write("BatchGetDeploymentTargets") { tx in
+            try progressDeployments(tx, now: try now(tx))
+            let d = try requireDeployment(tx, input.deploymentId)
+            let targetId = "\(d.cluster):\(d.service)"
+            guard input.targetIds.allSatisfy({ $0 == targetId }) else {
+                let other = input.targetIds.first { $0 != targetId } ?? ""
+                throw AWSError("DeploymentTargetDoesNotExistException", "The deployment target \(other) does not exist in deployment \(input.deploymentId)")
+            }
+            let (_, service) = try requireService(tx, cluster: d.cluster, d.service)
+            var target = ECSTarget()
+            target.deploymentId = d.info.deploymentId
+            target.targetId = targetId
+            target.targetArn = service.serviceArn
+            target.lifecycleEvents = SimCloud.lifecycleEvents(of: d)
+            target.lastUpdatedAt = target.lifecycleEvents?.compactMap { $0.endTime ?? $0.startTime }.max() ?? d.info.createTime
+            switch d.info.status {
+            case "Created"?: target.status = "Pending"
+            case "Stopped"?: target.status = "Failed"
+            default: target.status = d.info.status
+            }
+            return BatchGetDeploymentTargetsOutput(deploymentTargets: [DeploymentTarget(deploymentTargetType: "ECSTarget", ecsTarget: target)])
+        }
+    }
+
+    /// The ECS lifecycle as the deployment has gone through it: installing until green is
+    /// healthy, AllowTraffic from the first shift to the last, then AfterAllowTraffic. Events not
+    /// reached by a deployment that ended are Skipped; the one it ended in, Failed.
+    static func lifecycleEvents(of d: SimCodeDeployment) -> [LifecycleEvent] {
+        let created = d.info.createTime
+        let ended = ["Stopped", "Failed"].contains(d.info.status ?? "")
+        func event(_ name: String, _ start: Double?, _ end: Double?) -> LifecycleEvent {
+            let status = end != nil ? "Succeeded" : start != nil ? (ended ? "Failed" : "InProgress") : (ended ? "Skipped" : "Pending")
+            return LifecycleEvent(lifecycleEventName: name, startTime: start, endTime: end, status: status)
+        }
+        var events = [event("BeforeInstall", created, created), event("Install", created, d.readyAt)]
+        for name in ["AfterInstall", "AllowTestTraffic", "AfterAllowTestTraffic", "BeforeAllowTraffic"] {
+            events.append(event(name, d.readyAt, d.readyAt))
+        }
+        events.append(event("AllowTraffic", d.trafficStartedAt, d.allShiftedAt))
+        events.append(event("AfterAllowTraffic", d.allShiftedAt, d.allShiftedAt))
+        return events
     }
 
     public func continueDeployment(_ input: ContinueDeploymentInput) throws {

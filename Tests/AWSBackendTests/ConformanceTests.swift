@@ -12,7 +12,7 @@ final class Observations {
 
     /// ARNs, AWS-shaped ids (vpc-…, subnet-…, sg-…), task set ids and UUIDs become `<1>`, `<2>`, ….
     func normalize(_ text: String) -> String {
-        let pattern = #"arn:aws:[^\s",\]]+|\b(?:vpc|subnet|sg|ecs-svc|igw|rtb)-[0-9a-f]{8,17}\b|\bts-[0-9a-z]+\b|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"#
+        let pattern = #"arn:aws:[^\s",\]]+|\b(?:vpc|subnet|sg|ecs-svc|igw|rtb|nat|eipalloc)-[0-9a-f]{8,17}\b|\bts-[0-9a-z]+\b|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"#
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return text }
         var out = ""
         var last = text.startIndex
@@ -104,6 +104,33 @@ func conformanceScenario(_ cloud: any Cloud, _ o: Observations, tag: String) {
                 return "\(routes) \(associations)"
             }.sorted().description
     }
+    // NAT for private subnets, as `nat create` and `subnet create --private --nat` make it.
+    var eip = "", nat = "", privateTable = ""
+    o.step("ec2 AllocateAddress") {
+        let address = try cloud.allocateAddress(AllocateAddressRequest())
+        eip = address.AllocationId ?? ""
+        return "\(eip) \(address.PublicIp != nil)"
+    }
+    o.step("ec2 CreateNatGateway") {
+        let gateway = try cloud.createNatGateway(CreateNatGatewayRequest(SubnetId: subnets.first, AllocationId: eip)).NatGateway
+        nat = gateway.NatGatewayId ?? ""
+        let cidr = try cloud.describeSubnets(DescribeSubnetsRequest(SubnetIds: [gateway.SubnetId ?? ""])).Subnets.first?.CidrBlock ?? ""
+        return "\(nat) \(cidr) \(gateway.VpcId ?? "")"
+    }
+    o.step("ec2 DescribeNatGateways by vpc") {
+        try cloud.describeNatGateways(DescribeNatGatewaysRequest(Filter: [Filter(Name: "vpc-id", Values: [vpc])])).NatGateways
+            .map { "\($0.NatGatewayId ?? "") \($0.SubnetId == subnets.first)" }.description
+    }
+    o.step("ec2 CreateRoute to the NAT gateway") {
+        privateTable = try cloud.createRouteTable(CreateRouteTableRequest(VpcId: vpc)).RouteTable.RouteTableId ?? ""
+        return "\(try cloud.createRoute(CreateRouteRequest(RouteTableId: privateTable, DestinationCidrBlock: "0.0.0.0/0", NatGatewayId: nat)).Return ?? false)"
+    }
+    o.step("ec2 DescribeRouteTables private") {
+        try cloud.describeRouteTables(DescribeRouteTablesRequest(RouteTableIds: [privateTable])).RouteTables
+            .flatMap { ($0.Routes ?? []).map { "\($0.DestinationCidrBlock ?? "") \($0.NatGatewayId ?? $0.GatewayId ?? "")" } }.sorted().description
+    }
+    o.step("ec2 DeleteNatGateway") { try cloud.deleteNatGateway(DeleteNatGatewayRequest(NatGatewayId: nat)).NatGatewayId ?? "" }
+    o.step("ec2 DeleteNatGateway missing") { try cloud.deleteNatGateway(DeleteNatGatewayRequest(NatGatewayId: "nat-0123456789abcdef0")).NatGatewayId ?? "" }
     o.step("ec2 DeleteInternetGateway attached") { try cloud.deleteInternetGateway(DeleteInternetGatewayRequest(InternetGatewayId: igw)); return "ok" }
     o.step("ec2 CreateSubnet overlapping") { try cloud.createSubnet(CreateSubnetRequest(VpcId: vpc, CidrBlock: "10.9.1.0/24", AvailabilityZone: nil)).Subnet.SubnetId ?? "" }
     o.step("ec2 DescribeSubnets missing") { try cloud.describeSubnets(DescribeSubnetsRequest(SubnetIds: ["subnet-0123456789abcdef0"])).Subnets.description }
@@ -248,6 +275,7 @@ func forwardTargets(_ actions: [Action]?) -> String {
     static let motoQuirks: [String: String] = [
         "elbv2 CreateLoadBalancer": "moto answers an empty Scheme when the request names none; AWS answers internet-facing (bgsh always names it)",
         "ecs UpdateServicePrimaryTaskSet by id": "moto matches primaryTaskSet against task set ARNs only; AWS also takes the id (bgsh always sends the ARN)",
+        "ec2 DeleteNatGateway missing": "moto crashes (an HTML 500); AWS answers NatGatewayNotFound",
         "ecr PutImage to a missing repository": "moto crashes (an HTML 500); AWS answers RepositoryNotFoundException, one of PutImage's documented errors",
     ]
 

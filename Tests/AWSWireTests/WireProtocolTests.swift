@@ -217,4 +217,23 @@ import Testing
         let terminate = blueGreen?["terminateBlueInstancesOnDeploymentSuccess"] as? [String: Any]
         #expect(terminate?["terminationWaitTimeInMinutes"] as? Int == 2 && terminate?["action"] as? String == "TERMINATE")
     }
+
+    /// BatchGetDeploymentTargets (status's timers under codedeploy): the ECS target as
+    /// `CLUSTER:SERVICE`, and its lifecycle events' times read as CodeDeploy's epoch seconds.
+    @Test func batchGetDeploymentTargetsReadsTheLifecycleTimes() throws {
+        let t = ScriptedTransport(body: #"""
+        {"deploymentTargets": [{"deploymentTargetType": "ECSTarget", "ecsTarget": {"deploymentId": "d-1", "targetId": "web:web",
+          "targetArn": "arn:aws:ecs:us-east-1:123456789012:service/web/web", "status": "InProgress", "lastUpdatedAt": 1767225900.5,
+          "lifecycleEvents": [{"lifecycleEventName": "AllowTraffic", "startTime": 1767225600.25, "status": "InProgress"},
+                              {"lifecycleEventName": "AfterAllowTraffic", "status": "Pending"}]}}]}
+        """#)
+        let out = try scriptedBackend(t).cloud(region: "us-east-1")
+            .batchGetDeploymentTargets(BatchGetDeploymentTargetsInput(deploymentId: "d-1", targetIds: ["web:web"]))
+        let request = try #require(t.sent.first)
+        #expect(request.header("X-Amz-Target") == "CodeDeploy_20141006.BatchGetDeploymentTargets")
+        #expect(request.json["targetIds"] as? [String] == ["web:web"])
+        let target = try #require(out.deploymentTargets?.first?.ecsTarget)
+        #expect(target.lifecycleEvents?.first?.startTime == 1767225600.25)
+        #expect(target.lifecycleEvents?.last?.status == "Pending" && target.lifecycleEvents?.last?.endTime == nil)
+    }
 }

@@ -52,6 +52,37 @@ import Testing
         #expect(try health() == ["healthy", "healthy"])
     }
 
+    /// CodeDeploy's ECS lifecycle as BatchGetDeploymentTargets reports it: AllowTraffic from
+    /// the first shift, AfterAllowTraffic once all traffic moved; `status` reads its timers there.
+    @Test func aCodeDeployCanaryReportsItsLifecycleAndStatusItsTimers() throws {
+        let shell = try Harness()
+        try shell.runSeed()
+        #expect(shell.run("sim push ecs-demo-app:v2\ndeploy --image ecs-demo-app:v2 --strategy canary:10%:5m\nwait healthy\nsim advance 1m") == 0)
+        let cloud = try shell.session.cloud()
+        let id = try #require(shell.session.lastResult)
+        func events() throws -> [String: LifecycleEvent] {
+            let target = try cloud.batchGetDeploymentTargets(BatchGetDeploymentTargetsInput(deploymentId: id, targetIds: ["ECS-BlueGreenCluster:myBGService"]))
+                .deploymentTargets?.first?.ecsTarget
+            return Dictionary(uniqueKeysWithValues: (target?.lifecycleEvents ?? []).map { ($0.lifecycleEventName ?? "", $0) })
+        }
+        var now = try events()
+        #expect(now["Install"]?.status == "Succeeded" && now["AllowTraffic"]?.status == "InProgress" && now["AfterAllowTraffic"]?.status == "Pending")
+        let before = shell.out.stdout.count
+        #expect(shell.run("status") == 0)
+        let first = String(shell.out.stdout.dropFirst(before))
+        #expect(first.contains("step 1/2") && first.contains("next step: green to 100% in 4m00s (CodeDeploy moves it)"), "\(first)")
+        #expect(shell.run("sim advance 4m") == 0)
+        now = try events()
+        #expect(now["AllowTraffic"]?.status == "Succeeded" && now["AfterAllowTraffic"]?.endTime != nil)
+        let middle = shell.out.stdout.count
+        #expect(shell.run("status") == 0)
+        #expect(shell.out.stdout.dropFirst(middle).contains("blue is removed in 5m00s"))
+        #expect { try cloud.batchGetDeploymentTargets(BatchGetDeploymentTargetsInput(deploymentId: id, targetIds: ["other:svc"])) }
+            throws: { ($0 as? AWSError)?.code == "DeploymentTargetDoesNotExistException" }
+        #expect { try cloud.batchGetDeploymentTargets(BatchGetDeploymentTargetsInput(deploymentId: id, targetIds: [])) }
+            throws: { ($0 as? AWSError)?.code == "DeploymentTargetIdRequiredException" }
+    }
+
     /// CloudWatch's periods: 10, 20, 30 or a multiple of 60 seconds.
     @Test(arguments: [45, 90, 5]) func otherPeriodsAreRefused(_ period: Int) throws {
         let shell = try Harness()

@@ -12,6 +12,9 @@ public protocol CodeDeployAPI {
     func getDeployment(_ input: GetDeploymentInput) throws -> GetDeploymentOutput
     func continueDeployment(_ input: ContinueDeploymentInput) throws
     func stopDeployment(_ input: StopDeploymentInput) throws -> StopDeploymentOutput
+    /// BatchGetDeploymentTargets: an ECS deployment's target (`CLUSTER:SERVICE`) with its
+    /// lifecycle events, whose times say when traffic started to move and when it all moved.
+    func batchGetDeploymentTargets(_ input: BatchGetDeploymentTargetsInput) throws -> BatchGetDeploymentTargetsOutput
     /// CreateDeploymentConfig: a custom canary or linear schedule for ECS deployments.
     func createDeploymentConfig(_ input: CreateDeploymentConfigInput) throws
 }

@@ -56,6 +56,8 @@ public struct DeploymentInfo: Codable, Hashable, Sendable {
     public var creator: String?
     /// A rolled-back deployment names its rollback; a rollback names what it rolled back.
     public var rollbackInfo: RollbackInfo?
+    /// The group's blue/green settings as this deployment uses them (the termination wait).
+    public var blueGreenDeploymentConfiguration: BlueGreenDeploymentConfiguration?
     public init() {}
 }
 
@@ -141,4 +143,60 @@ public struct CreateDeploymentConfigInput: Codable, Hashable, Sendable {
         self.computePlatform = computePlatform
         self.trafficRoutingConfig = trafficRoutingConfig
     }
+}
+
+public struct BatchGetDeploymentTargetsInput: Codable, Hashable, Sendable {
+    public var deploymentId: String
+    /// ECS: `CLUSTER:SERVICE`.
+    public var targetIds: [String]
+    public init(deploymentId: String, targetIds: [String]) {
+        self.deploymentId = deploymentId
+        self.targetIds = targetIds
+    }
+}
+
+public struct BatchGetDeploymentTargetsOutput: Codable, Hashable, Sendable {
+    public var deploymentTargets: [DeploymentTarget]?
+    public init(deploymentTargets: [DeploymentTarget]?) { self.deploymentTargets = deploymentTargets }
+}
+
+public struct DeploymentTarget: Codable, Hashable, Sendable {
+    /// `ECSTarget` for ECS deployments.
+    public var deploymentTargetType: String?
+    public var ecsTarget: ECSTarget?
+    public init(deploymentTargetType: String?, ecsTarget: ECSTarget?) {
+        self.deploymentTargetType = deploymentTargetType
+        self.ecsTarget = ecsTarget
+    }
+}
+
+public struct ECSTarget: Codable, Hashable, Sendable {
+    public var deploymentId: String?
+    public var targetId: String?
+    public var targetArn: String?
+    public var lastUpdatedAt: Double?
+    public var lifecycleEvents: [LifecycleEvent]?
+    /// Pending, InProgress, Succeeded, Failed, Skipped, Unknown, Ready.
+    public var status: String?
+    public init() {}
+}
+
+/// One step of a deployment to a target: for ECS, BeforeInstall, Install, AfterInstall,
+/// AllowTestTraffic, AfterAllowTestTraffic, BeforeAllowTraffic, AllowTraffic, AfterAllowTraffic.
+public struct LifecycleEvent: Codable, Hashable, Sendable {
+    public var lifecycleEventName: String?
+    public var startTime: Double?
+    public var endTime: Double?
+    /// Pending, InProgress, Succeeded, Failed, Skipped, Unknown.
+    public var status: String?
+    public init(lifecycleEventName: String?, startTime: Double?, endTime: Double?, status: String?) {
+        self.lifecycleEventName = lifecycleEventName
+        self.startTime = startTime
+        self.endTime = endTime
+        self.status = status
+    }
+
+    /// The ECS lifecycle, in order.
+    public static let ecsNames = ["BeforeInstall", "Install", "AfterInstall", "AllowTestTraffic", "AfterAllowTestTraffic",
+                                  "BeforeAllowTraffic", "AllowTraffic", "AfterAllowTraffic"]
 }

@@ -4,6 +4,7 @@ extension WireModelTables {
     /// CodeDeploy: the operations bgsh calls and every shape they reach.
     static let codedeploy = #"""
 service codedeploy protocol=json api=2014-10-06 endpoint=codedeploy signing=codedeploy id=CodeDeploy target=CodeDeploy_20141006 json=1.1
+op BatchGetDeploymentTargets http=POST:/ in=BatchGetDeploymentTargetsInput out=BatchGetDeploymentTargetsOutput
 op ContinueDeployment http=POST:/ in=ContinueDeploymentInput
 op CreateApplication http=POST:/ in=CreateApplicationInput out=CreateApplicationOutput
 op CreateDeployment http=POST:/ in=CreateDeploymentInput out=CreateDeploymentOutput
@@ -34,10 +35,14 @@ P AutoScalingGroupHook string
 L AutoScalingGroupList AutoScalingGroup
 P AutoScalingGroupName string
 L AutoScalingGroupNameList AutoScalingGroupName
+S BatchGetDeploymentTargetsInput deploymentId:DeploymentId targetIds:TargetIdList
+S BatchGetDeploymentTargetsOutput deploymentTargets:DeploymentTargetList
 S BlueGreenDeploymentConfiguration deploymentReadyOption:DeploymentReadyOption greenFleetProvisioningOption:GreenFleetProvisioningOption terminateBlueInstancesOnDeploymentSuccess:BlueInstanceTerminationOption
 S BlueInstanceTerminationOption action:InstanceAction terminationWaitTimeInMinutes:Duration
 P Boolean boolean
 P BundleType string
+P CloudFormationResourceType string
+S CloudFormationTarget deploymentId:DeploymentId lastUpdatedAt:Time lifecycleEvents:LifecycleEventList resourceType:CloudFormationResourceType status:TargetStatus targetId:TargetId targetVersionWeight:TrafficWeight
 P CommitId string
 P ComputePlatform string
 S ContinueDeploymentInput deploymentId:DeploymentId deploymentWaitType:DeploymentWaitType
@@ -68,10 +73,14 @@ S DeploymentReadyOption actionOnTimeout:DeploymentReadyAction waitTimeInMinutes:
 P DeploymentStatus string
 L DeploymentStatusMessageList ErrorMessage
 S DeploymentStyle deploymentOption:DeploymentOption deploymentType:DeploymentType
+S DeploymentTarget cloudFormationTarget:CloudFormationTarget deploymentTargetType:DeploymentTargetType ecsTarget:ECSTarget instanceTarget:InstanceTarget lambdaTarget:LambdaTarget
+L DeploymentTargetList DeploymentTarget
+P DeploymentTargetType string
 P DeploymentType string
 P DeploymentWaitType string
 L DeploymentsList DeploymentId
 P Description string
+S Diagnostics errorCode:LifecycleErrorCode logTail:LogTail message:LifecycleMessage scriptName:ScriptName
 P Duration integer
 S EC2TagFilter Key:Key Type:EC2TagFilterType Value:Value
 L EC2TagFilterList EC2TagFilter
@@ -82,6 +91,12 @@ P ECSClusterName string
 S ECSService clusterName:ECSClusterName serviceName:ECSServiceName
 L ECSServiceList ECSService
 P ECSServiceName string
+S ECSTarget deploymentId:DeploymentId lastUpdatedAt:Time lifecycleEvents:LifecycleEventList status:TargetStatus targetArn:TargetArn targetId:TargetId taskSetsInfo:ECSTaskSetList
+S ECSTaskSet desiredCount:ECSTaskSetCount identifer:ECSTaskSetIdentifier pendingCount:ECSTaskSetCount runningCount:ECSTaskSetCount status:ECSTaskSetStatus targetGroup:TargetGroupInfo taskSetLabel:TargetLabel trafficWeight:TrafficWeight
+P ECSTaskSetCount long
+P ECSTaskSetIdentifier string
+L ECSTaskSetList ECSTaskSet
+P ECSTaskSetStatus string
 S ELBInfo name:ELBName
 L ELBInfoList ELBInfo
 P ELBName string
@@ -103,13 +118,25 @@ P GreenFleetProvisioningAction string
 S GreenFleetProvisioningOption action:GreenFleetProvisioningAction
 P InstanceAction string
 P InstanceCount long
+S InstanceTarget deploymentId:DeploymentId instanceLabel:TargetLabel lastUpdatedAt:Time lifecycleEvents:LifecycleEventList status:TargetStatus targetArn:TargetArn targetId:TargetId
 P Key string
+P LambdaFunctionAlias string
+S LambdaFunctionInfo currentVersion:Version functionAlias:LambdaFunctionAlias functionName:LambdaFunctionName targetVersion:Version targetVersionWeight:TrafficWeight
+P LambdaFunctionName string
+S LambdaTarget deploymentId:DeploymentId lambdaFunctionInfo:LambdaFunctionInfo lastUpdatedAt:Time lifecycleEvents:LifecycleEventList status:TargetStatus targetArn:TargetArn targetId:TargetId
 S LastDeploymentInfo createTime:Timestamp deploymentId:DeploymentId endTime:Timestamp status:DeploymentStatus
+P LifecycleErrorCode string
+S LifecycleEvent diagnostics:Diagnostics endTime:Timestamp lifecycleEventName:LifecycleEventName startTime:Timestamp status:LifecycleEventStatus
+L LifecycleEventList LifecycleEvent
+P LifecycleEventName string
+P LifecycleEventStatus string
+P LifecycleMessage string
 S ListDeploymentGroupsInput applicationName:ApplicationName nextToken:NextToken
 S ListDeploymentGroupsOutput applicationName:ApplicationName deploymentGroups:DeploymentGroupsList nextToken:NextToken
 P ListenerArn string
 L ListenerArnList ListenerArn
 S LoadBalancerInfo elbInfoList:ELBInfoList targetGroupInfoList:TargetGroupInfoList targetGroupPairInfoList:TargetGroupPairInfoList
+P LogTail string
 P Message string
 S MinimumHealthyHosts type:MinimumHealthyHostsType value:MinimumHealthyHostsValue
 S MinimumHealthyHostsPerZone type:MinimumHealthyHostsPerZoneType value:MinimumHealthyHostsPerZoneValue
@@ -135,6 +162,7 @@ S RollbackInfo rollbackDeploymentId:DeploymentId rollbackMessage:Description rol
 P S3Bucket string
 P S3Key string
 S S3Location bucket:S3Bucket bundleType:BundleType eTag:ETag key:S3Key version:VersionId
+P ScriptName string
 S StopDeploymentInput autoRollbackEnabled:NullableBoolean deploymentId:DeploymentId
 S StopDeploymentOutput status:StopStatus statusMessage:Message
 P StopStatus string
@@ -143,18 +171,25 @@ S TagFilter Key:Key Type:TagFilterType Value:Value
 L TagFilterList TagFilter
 P TagFilterType string
 L TagList Tag
+P TargetArn string
 S TargetGroupInfo name:TargetGroupName
 L TargetGroupInfoList TargetGroupInfo
 P TargetGroupName string
 S TargetGroupPairInfo prodTrafficRoute:TrafficRoute targetGroups:TargetGroupInfoList testTrafficRoute:TrafficRoute
 L TargetGroupPairInfoList TargetGroupPairInfo
+P TargetId string
+L TargetIdList TargetId
 S TargetInstances autoScalingGroups:AutoScalingGroupNameList ec2TagSet:EC2TagSet tagFilters:EC2TagFilterList
+P TargetLabel string
+P TargetStatus string
+P Time timestamp
 S TimeBasedCanary canaryInterval:WaitTimeInMins canaryPercentage:Percentage
 S TimeBasedLinear linearInterval:WaitTimeInMins linearPercentage:Percentage
 P Timestamp timestamp
 S TrafficRoute listenerArns:ListenerArnList
 S TrafficRoutingConfig timeBasedCanary:TimeBasedCanary timeBasedLinear:TimeBasedLinear type:TrafficRoutingType
 P TrafficRoutingType string
+P TrafficWeight double
 S TriggerConfig triggerEvents:TriggerEventTypeList triggerName:TriggerName triggerTargetArn:TriggerTargetArn
 L TriggerConfigList TriggerConfig
 P TriggerEventType string
@@ -164,6 +199,7 @@ P TriggerTargetArn string
 S UpdateDeploymentGroupInput alarmConfiguration:AlarmConfiguration applicationName:ApplicationName autoRollbackConfiguration:AutoRollbackConfiguration autoScalingGroups:AutoScalingGroupNameList blueGreenDeploymentConfiguration:BlueGreenDeploymentConfiguration currentDeploymentGroupName:DeploymentGroupName deploymentConfigName:DeploymentConfigName deploymentStyle:DeploymentStyle ec2TagFilters:EC2TagFilterList ec2TagSet:EC2TagSet ecsServices:ECSServiceList loadBalancerInfo:LoadBalancerInfo newDeploymentGroupName:DeploymentGroupName onPremisesInstanceTagFilters:TagFilterList onPremisesTagSet:OnPremisesTagSet outdatedInstancesStrategy:OutdatedInstancesStrategy serviceRoleArn:Role terminationHookEnabled:NullableBoolean triggerConfigurations:TriggerConfigList
 S UpdateDeploymentGroupOutput hooksNotCleanedUp:AutoScalingGroupList
 P Value string
+P Version string
 P VersionId string
 P WaitTimeInMins integer
 P WaitTimeInSeconds long

@@ -48,11 +48,14 @@ struct Status: Command {
         }
         if let at = v.nextStepAt, v.state == .inProgress, v.step < v.strategy.steps.count {
             let share = DeployContext.percent(v.strategy.steps[v.step])
-            lines.append("next step: green to \(share) in \(Duration.format(seconds: at - v.now)) (while a bgsh waits on it)")
+            let who = v.controller == "codedeploy" ? "CodeDeploy moves it" : "while a bgsh waits on it"
+            lines.append("next step: green to \(share) in \(Duration.format(seconds: max(0, at - v.now))) (\(who))")
         }
         if let at = v.terminationAt {
+            let ended = v.controller == "codedeploy" ? "CodeDeploy removes blue now"
+                : "the next bgsh that waits on it (`wait done`) removes blue"
             lines.append(at > v.now ? "blue is removed in \(Duration.format(seconds: at - v.now))"
-                : "blue's termination wait ended \(Duration.format(seconds: v.now - at)) ago: the next bgsh that waits on it (`wait done`) removes blue")
+                : "blue's termination wait ended \(Duration.format(seconds: v.now - at)) ago: \(ended)")
         }
         return lines
     }

@@ -48,6 +48,7 @@ final class DryRunCloud: Cloud {
     func getDeployment(_ input: GetDeploymentInput) throws -> GetDeploymentOutput { try base.getDeployment(input) }
     func continueDeployment(_ input: ContinueDeploymentInput) throws { write("codedeploy:ContinueDeployment", input) }
     func stopDeployment(_ input: StopDeploymentInput) throws -> StopDeploymentOutput { try write("codedeploy:StopDeployment", input) }
+    func batchGetDeploymentTargets(_ input: BatchGetDeploymentTargetsInput) throws -> BatchGetDeploymentTargetsOutput { try write("codedeploy:BatchGetDeploymentTargets", input) }
     func createDeploymentConfig(_ input: CreateDeploymentConfigInput) throws { write("codedeploy:CreateDeploymentConfig", input) }
 
     // MARK: ec2
