@@ -44,8 +44,21 @@ extension SimCloud {
 
     func name(of tags: [EC2Tag]?) -> String { tags?.first { $0.Key == "Name" }?.Value ?? "" }
 
-    func tags(_ specs: [TagSpecification]?, type: String) -> [EC2Tag]? {
+    /// The tags for a resource of `type`, refused as EC2 refuses them: 50 at most
+    /// (TagLimitExceeded), keys of 1–128 and values of at most 256 characters (InvalidParameterValue).
+    func tags(_ specs: [TagSpecification]?, type: String) throws -> [EC2Tag]? {
         let tags = (specs ?? []).filter { $0.ResourceType == type }.flatMap(\.Tags)
+        if tags.count > Tag.maxCount {
+            throw AWSError("TagLimitExceeded", "The maximum number of tags for a resource is \(Tag.maxCount)")
+        }
+        for tag in tags {
+            if tag.Key.isEmpty || tag.Key.count > Tag.maxKeyLength {
+                throw AWSError("InvalidParameterValue", "Tag key exceeds the maximum length of \(Tag.maxKeyLength) characters")
+            }
+            if tag.Value.count > Tag.maxValueLength {
+                throw AWSError("InvalidParameterValue", "Tag value exceeds the maximum length of \(Tag.maxValueLength) characters")
+            }
+        }
         return tags.isEmpty ? nil : tags
     }
 
@@ -80,7 +93,7 @@ extension SimCloud {
             vpc.InstanceTenancy = "default"
             vpc.IsDefault = false
             vpc.OwnerId = account
-            vpc.Tags = tags(input.TagSpecifications, type: "vpc")
+            vpc.Tags = try tags(input.TagSpecifications, type: "vpc")
             vpc.CidrBlockAssociationSet = [VpcCidrBlockAssociation(AssociationId: "vpc-cidr-assoc-" + (try hexID(tx, "vpc-cidr-assoc")), CidrBlock: text,
                                                                    CidrBlockState: VpcCidrBlockState(State: "associated"))]
             // Attributes are not members of the VPC document (DescribeVpcAttribute reads them).
@@ -188,7 +201,7 @@ extension SimCloud {
             subnet.MapPublicIpOnLaunch = false
             subnet.State = "available"
             subnet.OwnerId = account
-            subnet.Tags = tags(input.TagSpecifications, type: "subnet")
+            subnet.Tags = try tags(input.TagSpecifications, type: "subnet")
             try tx.put(subnet, region: region, kind: SimCloud.subnetKind, id: subnet.SubnetId!, name: input.CidrBlock, parent: input.VpcId)
             return CreateSubnetResult(Subnet: subnet)
         }

@@ -111,7 +111,7 @@ extension SimCloud {
             gateway.InternetGatewayId = "igw-" + (try hexID(tx, "igw"))
             gateway.Attachments = []
             gateway.OwnerId = account
-            gateway.Tags = tags(input.TagSpecifications, type: "internet-gateway")
+            gateway.Tags = try tags(input.TagSpecifications, type: "internet-gateway")
             try tx.put(gateway, region: region, kind: SimCloud.internetGatewayKind, id: gateway.InternetGatewayId!, name: "")
             return CreateInternetGatewayResult(InternetGateway: gateway)
         }
@@ -200,7 +200,7 @@ extension SimCloud {
             table.OwnerId = account
             table.Routes = [SimCloud.localRoute(vpc)]
             table.Associations = []
-            table.Tags = tags(input.TagSpecifications, type: "route-table")
+            table.Tags = try tags(input.TagSpecifications, type: "route-table")
             try tx.put(table, region: region, kind: SimCloud.routeTableKind, id: table.RouteTableId!, name: "", parent: input.VpcId)
             return CreateRouteTableResult(RouteTable: table)
         }
@@ -366,7 +366,7 @@ extension SimCloud {
             nat.VpcId = subnet.VpcId
             nat.CreateTime = now
             nat.ConnectivityType = "public"
-            nat.Tags = tags(input.TagSpecifications, type: "natgateway")
+            nat.Tags = try tags(input.TagSpecifications, type: "natgateway")
             nat.NatGatewayAddresses = [NatGatewayAddress(AllocationId: allocation, NetworkInterfaceId: "eni-" + (try hexID(tx, "eni")),
                                                          PrivateIp: try nextIP(tx, subnetId: subnetId), PublicIp: address.PublicIp)]
             // EC2 makes it, then fails it when the VPC has no internet gateway.

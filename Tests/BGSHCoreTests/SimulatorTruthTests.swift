@@ -83,6 +83,24 @@ import Testing
             throws: { ($0 as? AWSError)?.code == "DeploymentTargetIdRequiredException" }
     }
 
+    /// EC2's tag limits (values of at most 256 characters) in the simulator, and `vpc create`
+    /// checking ahead that its three Name tags fit: a name too long is refused, nothing made.
+    @Test func ec2RefusesATagValueOverItsLimit() throws {
+        let shell = try Harness()
+        let cloud = try shell.session.cloud()
+        let tooLong = [TagSpecification(ResourceType: "vpc", Tags: [EC2Tag(Key: "Name", Value: String(repeating: "n", count: 257))])]
+        #expect { try cloud.createVpc(CreateVpcRequest(CidrBlock: "10.8.0.0/16", TagSpecifications: tooLong)) }
+            throws: { ($0 as? AWSError)?.code == "InvalidParameterValue" }
+        let many = [TagSpecification(ResourceType: "vpc", Tags: (0...50).map { EC2Tag(Key: "k\($0)", Value: "v") })]
+        #expect { try cloud.createVpc(CreateVpcRequest(CidrBlock: "10.8.0.0/16", TagSpecifications: many)) }
+            throws: { ($0 as? AWSError)?.code == "TagLimitExceeded" }
+        let name = String(repeating: "n", count: 250)
+        #expect(shell.run("vpc create 10.7.0.0/16 --name \(name)") == 1)
+        #expect(shell.out.stderr.contains("at most 249"))
+        #expect(try cloud.describeVpcs(DescribeVpcsRequest()).Vpcs.isEmpty)
+        #expect(shell.run("vpc create 10.7.0.0/16 --name \(name.dropLast())") == 0)
+    }
+
     /// CloudWatch's periods: 10, 20, 30 or a multiple of 60 seconds.
     @Test(arguments: [45, 90, 5]) func otherPeriodsAreRefused(_ period: Int) throws {
         let shell = try Harness()

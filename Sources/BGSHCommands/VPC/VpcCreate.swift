@@ -20,6 +20,11 @@ struct VpcCreate: Command {
         let cidr = invocation.string("CIDR") ?? ""
         let name = invocation.string("name")
         let wantsGateway = invocation.flag("internet-gateway", default: true)
+        // The gateway and the public table are named after the VPC (NAME-public): all three
+        // Name tags must fit EC2's 256 characters, checked before anything is made.
+        if let name, name.count + "-public".count > Tag.maxValueLength {
+            throw invocation.failure("the name is \(name.count) characters: at most \(Tag.maxValueLength - "-public".count), so that NAME-igw and NAME-public fit EC2's tag limit", at: "name")
+        }
         let cloud = try invocation.cloud()
         let filter = name.map { Filter(Name: "tag:Name", Values: [$0]) } ?? Filter(Name: "cidr", Values: [cidr])
         let existing = try cloud.describeVpcs(DescribeVpcsRequest(Filters: [filter])).Vpcs.filter { vpc in
