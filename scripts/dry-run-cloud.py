@@ -60,7 +60,7 @@ def text():
             current = svc
         op = name[0].upper() + name[1:]
         sig = f"    func {name}(_ input: {inp}) throws" + (f" -> {outp}" if outp else "")
-        if re.match(r"(describe|list|get)", name):
+        if re.match(r"(describe|list|get|batchGet)", name):
             out.append(f"{sig} {{ try base.{name}(input) }}\n")
         elif outp:
             ph = PLACEHOLDERS.get(op)
@@ -68,6 +68,13 @@ def text():
         else:
             out.append(f'{sig} {{ write("{svc}:{op}", input) }}\n')
     out.append("}\n")
+    # The same list, for what TAB offers after `sim fail api`.
+    names = [f'"{op[0].upper() + op[1:]}"' for _, op, _, _ in wire_models.protocol_operations()]
+    out.append("\n/// Every operation of the Cloud protocols, as AWS names them (`sim fail api` completes them).\n")
+    out.append("public enum CloudOperations {\n    public static let names: [String] = [\n")
+    for i in range(0, len(names), 6):
+        out.append("        " + ", ".join(names[i:i + 6]) + ",\n")
+    out.append("    ]\n}\n")
     return "".join(out)
 
 

@@ -219,6 +219,7 @@ public final class AWSCloud: Cloud, @unchecked Sendable {
     }
     public func getDeploymentGroup(_ input: GetDeploymentGroupInput) throws -> GetDeploymentGroupOutput { try client("codedeploy").call("GetDeploymentGroup", input, as: GetDeploymentGroupOutput.self) }
     public func listDeploymentGroups(_ input: ListDeploymentGroupsInput) throws -> ListDeploymentGroupsOutput { try client("codedeploy").call("ListDeploymentGroups", input, as: ListDeploymentGroupsOutput.self) }
+    public func listApplications(_ input: ListApplicationsInput) throws -> ListApplicationsOutput { try client("codedeploy").call("ListApplications", input, as: ListApplicationsOutput.self) }
     public func deleteDeploymentGroup(_ input: DeleteDeploymentGroupInput) throws { try client("codedeploy").call("DeleteDeploymentGroup", input) }
     public func updateDeploymentGroup(_ input: UpdateDeploymentGroupInput) throws -> UpdateDeploymentGroupOutput {
         try client("codedeploy").call("UpdateDeploymentGroup", input, as: UpdateDeploymentGroupOutput.self, isIdempotent: true)

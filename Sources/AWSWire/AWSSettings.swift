@@ -88,6 +88,16 @@ public struct AWSSettings: Sendable {
         return config["profile " + name]
     }
 
+    /// Every profile either file names (`[default]`, `[profile NAME]`; the credentials file's
+    /// `[NAME]`), sorted.
+    public var profileNames: [String] {
+        let fromConfig = config.sections.keys.compactMap { header -> String? in
+            if header == "default" { return header }
+            return header.hasPrefix("profile ") ? String(header.dropFirst("profile ".count)).trimmingCharacters(in: .whitespaces) : nil
+        }
+        return Array(Set(fromConfig + credentials.sections.keys)).sorted()
+    }
+
     /// The `[NAME]` section of the credentials file.
     public func credentialsSection(_ name: String) -> [String: String]? { credentials[name] }
 

@@ -171,6 +171,19 @@ extension SimCloud {
         }
     }
 
+    public func listApplications(_ input: ListApplicationsInput) throws -> ListApplicationsOutput {
+        try read("ListApplications") { tx in
+            let names = try tx.all(ApplicationInfo.self, region: region, kind: SimCloud.applicationKind).compactMap(\.applicationName).sorted()
+            // CodeDeploy pages by 100.
+            let start = try input.nextToken.map { token -> Int in
+                guard let n = Int(token), n >= 0, n <= names.count else { throw AWSError("InvalidNextTokenException", "The next token was specified in an invalid format.") }
+                return n
+            } ?? 0
+            let end = min(names.count, start + 100)
+            return ListApplicationsOutput(applications: Array(names[start..<end]), nextToken: end < names.count ? String(end) : nil)
+        }
+    }
+
     public func deleteDeploymentGroup(_ input: DeleteDeploymentGroupInput) throws {
         try write("DeleteDeploymentGroup") { tx in
             _ = try requireApplication(tx, input.applicationName)

@@ -74,6 +74,8 @@ struct Launcher {
                               environment: environment, isInteractive: interactive,
                               workingDirectory: FileManager.default.currentDirectoryPath)
         session.profile = backend.profile
+        let environment = self.environment
+        session.profileNames = { Launcher.profileNames(environment) }
         if let mode = options.onError { session.errorMode = ErrorMode(rawValue: mode) ?? session.errorMode }
         if let format = options.output { session.outputFormat = OutputFormat(rawValue: format) ?? .table }
         switch options.color {
@@ -154,26 +156,44 @@ struct Launcher {
         return interpreter.session.exitRequest ?? lastFailure
     }
 
-    /// `bgsh __complete -- WORD… PARTIAL`: candidates, one a line.
+    /// `bgsh __complete -- WORD… PARTIAL`: what the scripts in completions/ call, with the words
+    /// after `bgsh` on the command line and the word being typed; prints the candidates, one a
+    /// line. The launch flags given (`--state`, `--backend`, `--profile`, `--region`) choose the
+    /// backend the names come from, as they would for the run.
     static func complete(_ arguments: [String], environment: [String: String]) -> Int32 {
         var words = arguments
         if words.first == "--" { words.removeFirst() }
         let partial = words.popLast() ?? ""
-        let statePath = defaultStatePath(environment)
-        guard let backend = try? makeBackend(name: environment["BGSH_BACKEND"] ?? "sim", statePath: statePath,
-                                             environment: environment) else { return 0 }
-        let cwd = FileManager.default.currentDirectoryPath
-        let session = Session(backend: backend, region: defaultRegion(nil, environment), out: StandardOutput(),
-                              environment: environment, isInteractive: false, workingDirectory: cwd)
-        let completer = Completer(table: .standard, session: session, baseDirectory: cwd)
-        // Each word is taken as the shell passed it (its quoting already removed).
-        var offset = 0
-        let parsed = words.map { word -> Word in
-            defer { offset += word.utf8.count + 1 }
-            return Word(parts: [.text(word, quoted: false)], span: Span(start: offset, end: offset + word.utf8.count))
+        var given: [String: String] = [:]
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            if let flag = LaunchFlags.flag(word), flag.kind != nil, index + 1 < words.count {
+                given[flag.name] = words[index + 1]
+                index += 2
+                continue
+            }
+            if let eq = word.firstIndex(of: "="), word.hasPrefix("--"), let flag = LaunchFlags.flag(String(word[..<eq])) {
+                given[flag.name] = String(word[word.index(after: eq)...])
+            }
+            index += 1
         }
-        let result = completer.complete(words: parsed, partial: partial)
-        print(result.candidates.joined(separator: "\n"))
+        let backendName = given["backend"] ?? environment["BGSH_BACKEND"] ?? "sim"
+        let statePath = given["state"] ?? defaultStatePath(environment)
+        let flags = AWSFlags(profile: given["profile"], region: given["region"], endpointURL: given["endpoint-url"])
+        guard ["sim", "aws"].contains(backendName),
+              let backend = try? makeBackend(name: backendName, statePath: statePath, flags: flags, environment: environment) else { return 0 }
+        let cwd = FileManager.default.currentDirectoryPath
+        let session = Session(backend: backend, region: defaultRegion(given["region"], environment), out: StandardOutput(),
+                              environment: environment, isInteractive: false, workingDirectory: cwd)
+        session.profileNames = { profileNames(environment) }
+        let completer = Completer(table: .standard, session: session, baseDirectory: cwd)
+        print(completer.completeLaunch(words: words, partial: partial).candidates.joined(separator: "\n"))
         return 0
+    }
+
+    /// The profiles of the aws CLI's files, as the aws backend reads them.
+    static func profileNames(_ environment: [String: String]) -> [String] {
+        AWSSettings(environment: AWSEnvironment(variables: environment), flags: AWSFlags()).profileNames
     }
 }

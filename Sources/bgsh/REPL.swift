@@ -12,8 +12,8 @@ struct REPL {
 
     func run() -> Int32 {
         let session = interpreter.session
-        let editor = LineEditor(programName: "bgsh", historyPath: historyPath,
-                                completion: CompletionAdapter(interpreter: interpreter))
+        let completion = CompletionAdapter(interpreter: interpreter)
+        let editor = LineEditor(programName: "bgsh", historyPath: historyPath, completion: completion)
         session.historyProvider = { editor.historyEntries() }
         session.takeInterrupt = { LineEditor.takeInterrupt() }
         session.isInterruptPending = { LineEditor.isInterruptPending }
@@ -47,7 +47,9 @@ struct REPL {
             }
             // An open quote or a trailing `\` reads on, psql-style, with a short prompt.
             var cancelled = false
+            defer { completion.pending = "" }
             continuation: while interpreter.needsMoreInput(text) {
+                completion.pending = text
                 switch editor.read(prompt: "> ") {
                 case .line(let more): text += "\n" + more
                 case .interrupted: cancelled = true; break continuation

@@ -13,9 +13,21 @@ signal(SIGPIPE, SIG_IGN)
 let arguments = Array(CommandLine.arguments.dropFirst())
 let environment = ProcessInfo.processInfo.environment
 
-// `bgsh __complete -- WORD… PARTIAL`: what the scripts in completions/ call (before the flag parser).
-if arguments.first == "__complete" {
-    exit(Launcher.complete(Array(arguments.dropFirst()), environment: environment))
+// `bgsh [LAUNCH-FLAGS] __complete -- WORD… PARTIAL`: what the scripts in completions/ call
+// (before the flag parser). Launch flags before it count as if they were among the words.
+if let at = arguments.firstIndex(of: "__complete") {
+    var words = Array(arguments[(at + 1)...])
+    if words.first == "--" { words.removeFirst() }
+    exit(Launcher.complete(Array(arguments[..<at]) + words, environment: environment))
+}
+// `bgsh __completions bash|zsh|fish`: the script of completions/ for that shell.
+if arguments.first == "__completions" {
+    guard arguments.count == 2, let script = ShellCompletions.script(arguments[1]) else {
+        FileHandle.standardError.write(Data("bgsh: usage: bgsh __completions bash|zsh|fish\n".utf8))
+        exit(2)
+    }
+    print(script, terminator: "")
+    exit(0)
 }
 
 let options: LaunchOptions

@@ -6,6 +6,8 @@ public protocol CodeDeployAPI {
     func createDeploymentGroup(_ input: CreateDeploymentGroupInput) throws -> CreateDeploymentGroupOutput
     func getDeploymentGroup(_ input: GetDeploymentGroupInput) throws -> GetDeploymentGroupOutput
     func listDeploymentGroups(_ input: ListDeploymentGroupsInput) throws -> ListDeploymentGroupsOutput
+    /// ListApplications: the region's application names (what TAB offers after `--app`).
+    func listApplications(_ input: ListApplicationsInput) throws -> ListApplicationsOutput
     func deleteDeploymentGroup(_ input: DeleteDeploymentGroupInput) throws
     func updateDeploymentGroup(_ input: UpdateDeploymentGroupInput) throws -> UpdateDeploymentGroupOutput
     func createDeployment(_ input: CreateDeploymentInput) throws -> CreateDeploymentOutput
@@ -201,6 +203,20 @@ public struct GetDeploymentGroupOutput: Codable, Hashable, Sendable {
 public struct ListDeploymentGroupsInput: Codable, Hashable, Sendable {
     public var applicationName: String
     public init(applicationName: String) { self.applicationName = applicationName }
+}
+
+public struct ListApplicationsInput: Codable, Hashable, Sendable {
+    public var nextToken: String?
+    public init(nextToken: String? = nil) { self.nextToken = nextToken }
+}
+
+public struct ListApplicationsOutput: Codable, Hashable, Sendable {
+    public var applications: [String]?
+    public var nextToken: String?
+    public init(applications: [String]?, nextToken: String? = nil) {
+        self.applications = applications
+        self.nextToken = nextToken
+    }
 }
 
 public struct ListDeploymentGroupsOutput: Codable, Hashable, Sendable {

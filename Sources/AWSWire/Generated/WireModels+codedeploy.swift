@@ -15,6 +15,7 @@ op DeleteDeploymentGroup http=POST:/ in=DeleteDeploymentGroupInput out=DeleteDep
 op GetApplication http=POST:/ in=GetApplicationInput out=GetApplicationOutput
 op GetDeployment http=POST:/ in=GetDeploymentInput out=GetDeploymentOutput
 op GetDeploymentGroup http=POST:/ in=GetDeploymentGroupInput out=GetDeploymentGroupOutput
+op ListApplications http=POST:/ in=ListApplicationsInput out=ListApplicationsOutput
 op ListDeploymentGroups http=POST:/ in=ListDeploymentGroupsInput out=ListDeploymentGroupsOutput
 op StopDeployment http=POST:/ in=StopDeploymentInput out=StopDeploymentOutput
 op UpdateDeploymentGroup http=POST:/ in=UpdateDeploymentGroupInput out=UpdateDeploymentGroupOutput
@@ -27,6 +28,7 @@ S AppSpecContent content:RawStringContent sha256:RawStringSha256
 P ApplicationId string
 S ApplicationInfo applicationId:ApplicationId applicationName:ApplicationName computePlatform:ComputePlatform createTime:Timestamp gitHubAccountName:GitHubAccountTokenName linkedToGitHub:Boolean
 P ApplicationName string
+L ApplicationsList ApplicationName
 S AutoRollbackConfiguration enabled:Boolean events:AutoRollbackEventsList
 P AutoRollbackEvent string
 L AutoRollbackEventsList AutoRollbackEvent
@@ -131,6 +133,8 @@ L LifecycleEventList LifecycleEvent
 P LifecycleEventName string
 P LifecycleEventStatus string
 P LifecycleMessage string
+S ListApplicationsInput nextToken:NextToken
+S ListApplicationsOutput applications:ApplicationsList nextToken:NextToken
 S ListDeploymentGroupsInput applicationName:ApplicationName nextToken:NextToken
 S ListDeploymentGroupsOutput applicationName:ApplicationName deploymentGroups:DeploymentGroupsList nextToken:NextToken
 P ListenerArn string

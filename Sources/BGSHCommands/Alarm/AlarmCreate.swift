@@ -56,7 +56,6 @@ struct AlarmCreate: Command {
             invocation.produce("arn:aws:cloudwatch:\(invocation.session.region):123456789012:alarm:dryrun-\(name)")
             return
         }
-        invocation.session.completionCache[.alarm] = nil
         invocation.produce(try cloud.describeAlarms(DescribeAlarmsInput(AlarmNames: [name])).MetricAlarms.first?.AlarmArn ?? "")
     }
 

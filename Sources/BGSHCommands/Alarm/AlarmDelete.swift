@@ -19,7 +19,6 @@ struct AlarmDelete: Command {
         try invocation.confirmDelete("alarm \(name)")
         let input = DeleteAlarmsInput(AlarmNames: [name])
         guard try invocation.mutate("cloudwatch:DeleteAlarms", input, { try cloud.deleteAlarms(input) }) != nil else { return }
-        invocation.session.completionCache[.alarm] = nil
         invocation.session.out.write("deleted alarm \(name)\n")
     }
 }

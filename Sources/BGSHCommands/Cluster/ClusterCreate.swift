@@ -23,7 +23,6 @@ struct ClusterCreate: Command {
             invocation.producePlaceholder("arn:aws:ecs:\(invocation.session.region):123456789012:cluster/dryrun-\(name)", kind: "cluster", name: name)
             return
         }
-        invocation.session.completionCache[.cluster] = nil
         invocation.produce(output.cluster.clusterArn)
     }
 }

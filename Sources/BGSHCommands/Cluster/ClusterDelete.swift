@@ -18,7 +18,6 @@ struct ClusterDelete: Command {
         let input = DeleteClusterInput(cluster: cluster.clusterArn)
         guard try invocation.mutate("ecs:DeleteCluster", input, { try invocation.cloud().deleteCluster(input) }) != nil else { return }
         let session = invocation.session
-        session.completionCache[.cluster] = nil
         if session.cluster == cluster.clusterName { session.cluster = nil }
         session.out.write("deleted cluster \(cluster.clusterName)\n")
     }

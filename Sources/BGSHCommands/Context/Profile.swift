@@ -5,7 +5,7 @@ struct Profile: Command {
     static let spec = CommandSpec(
         ["profile"], group: .context,
         summary: "show or switch the AWS profile (aws backend); clears cluster and service",
-        arguments: [ArgumentSpec("NAME", .string, optional: true, help: "a profile of ~/.aws/config")],
+        arguments: [ArgumentSpec("NAME", .profile, optional: true, help: "a profile of ~/.aws/config")],
         examples: [Example("profile prod", "use the prod profile's credentials and region"),
                    Example("profile", "print the profile")])
 

@@ -23,7 +23,6 @@ struct EcrCreate: Command {
             invocation.producePlaceholder(invocation.placeholderArn("ecr", "repository", name: name), kind: "ecr", name: name)
             return
         }
-        invocation.session.completionCache[.ecrRepository] = nil
         invocation.produce(output.repository.repositoryArn ?? "")
     }
 }

@@ -21,7 +21,6 @@ struct EcrDelete: Command {
         try invocation.confirmDelete("repository \(name)")
         let input = DeleteRepositoryRequest(repositoryName: name, force: invocation.flag("force") ? true : nil)
         guard try invocation.mutate("ecr:DeleteRepository", input, { try cloud.deleteRepository(input) }) != nil else { return }
-        invocation.session.completionCache[.ecrRepository] = nil
         invocation.session.out.write("deleted repository \(name)\n")
     }
 }

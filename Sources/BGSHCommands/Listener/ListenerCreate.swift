@@ -45,7 +45,6 @@ struct ListenerCreate: Command {
                                           kind: "listener", name: "\(lb.LoadBalancerName ?? ""):\(port)")
             return
         }
-        invocation.session.completionCache[.listener] = nil
         invocation.produce(output.Listeners.first?.ListenerArn ?? "")
     }
 }

@@ -17,7 +17,6 @@ struct ListenerDelete: Command {
         try invocation.confirmDelete("listener \(shown)")
         let input = DeleteListenerInput(ListenerArn: listener.ListenerArn ?? "")
         guard try invocation.mutate("elbv2:DeleteListener", input, { try invocation.cloud().deleteListener(input) }) != nil else { return }
-        invocation.session.completionCache[.listener] = nil
         invocation.session.out.write("deleted listener \(shown)\n")
     }
 }

@@ -56,7 +56,6 @@ struct LbCreate: Command {
             invocation.producePlaceholder(invocation.placeholderArn("elasticloadbalancing", "loadbalancer/app", name: name), kind: "lb", name: name)
             return
         }
-        invocation.session.completionCache[.loadBalancer] = nil
         invocation.produce(output.LoadBalancers.first?.LoadBalancerArn ?? "")
     }
 }

@@ -16,8 +16,6 @@ struct LbDelete: Command {
         try invocation.confirmDelete("load balancer \(lb.LoadBalancerName ?? "") and its listeners")
         let input = DeleteLoadBalancerInput(LoadBalancerArn: lb.LoadBalancerArn ?? "")
         guard try invocation.mutate("elbv2:DeleteLoadBalancer", input, { try invocation.cloud().deleteLoadBalancer(input) }) != nil else { return }
-        invocation.session.completionCache[.loadBalancer] = nil
-        invocation.session.completionCache[.listener] = nil
         invocation.session.out.write("deleted load balancer \(lb.LoadBalancerName ?? "")\n")
     }
 }

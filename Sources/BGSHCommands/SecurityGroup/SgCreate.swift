@@ -61,7 +61,6 @@ struct SgCreate: Command {
         if !wanted.isEmpty {
             try cloud.authorizeSecurityGroupIngress(AuthorizeSecurityGroupIngressRequest(GroupId: output.GroupId, IpPermissions: wanted))
         }
-        invocation.session.completionCache[.securityGroup] = nil
         invocation.produce(output.GroupId)
     }
 }

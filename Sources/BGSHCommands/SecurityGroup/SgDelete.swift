@@ -17,7 +17,6 @@ struct SgDelete: Command {
         try invocation.confirmDelete("security group \(id)")
         let input = DeleteSecurityGroupRequest(GroupId: id)
         guard try invocation.mutate("ec2:DeleteSecurityGroup", input, { try invocation.cloud().deleteSecurityGroup(input) }) != nil else { return }
-        invocation.session.completionCache[.securityGroup] = nil
         invocation.session.out.write("deleted security group \(id)\n")
     }
 }

@@ -119,7 +119,6 @@ struct ServiceCreate: Command {
                 invocation.producePlaceholder(invocation.placeholderArn("ecs", "service/\(cluster)", name: name), kind: "service", name: name)
                 return
             }
-            invocation.session.completionCache[.service] = nil
             invocation.produce(output.service.serviceArn ?? "")
             return
         }
@@ -156,7 +155,6 @@ struct ServiceCreate: Command {
             invocation.producePlaceholder(invocation.placeholderArn("ecs", "service/\(cluster)", name: name), kind: "service", name: name)
             return
         }
-        invocation.session.completionCache[.service] = nil
         invocation.produce(created.service.serviceArn ?? "")
     }
 

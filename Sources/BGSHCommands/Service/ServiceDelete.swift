@@ -19,7 +19,6 @@ struct ServiceDelete: Command {
         let input = DeleteServiceInput(cluster: cluster, service: name, force: invocation.flag("force") ? true : nil)
         guard try invocation.mutate("ecs:DeleteService", input, { try invocation.cloud().deleteService(input) }) != nil else { return }
         if invocation.session.service == name { invocation.session.service = nil }
-        invocation.session.completionCache[.service] = nil
         invocation.session.out.write("deleted service \(name)\n")
     }
 }

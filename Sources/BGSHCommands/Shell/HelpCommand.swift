@@ -5,7 +5,7 @@ struct HelpCommand: Command {
     static let spec = CommandSpec(
         ["help"], group: .shell,
         summary: "list the commands by group, or show one command's usage, options and examples",
-        arguments: [ArgumentSpec("COMMAND", .string, optional: true, variadic: true, help: "a command's words")],
+        arguments: [ArgumentSpec("COMMAND", .commandWords, optional: true, variadic: true, help: "a command's words")],
         examples: [Example("help", "every command, grouped"), Example("help cluster create", "one command's page")])
 
     static func run(_ invocation: Invocation) throws {

@@ -5,8 +5,8 @@ struct SimFailAPI: Command {
     static let spec = CommandSpec(
         ["sim", "fail", "api"], group: .simulator,
         summary: "make the next calls of an AWS operation fail with an AWS error (for retry and error paths)",
-        arguments: [ArgumentSpec("OPERATION", .string, help: "an operation name, like CreateTargetGroup (or elbv2:CreateTargetGroup)")],
-        options: [.option("error", .string, valueName: "CODE", required: true, help: "the AWS error code, like ThrottlingException or ServiceUnavailable"),
+        arguments: [ArgumentSpec("OPERATION", .suggested(CloudOperations.names), help: "an operation name, like CreateTargetGroup (or elbv2:CreateTargetGroup)")],
+        options: [.option("error", .suggested(["ThrottlingException", "ServiceUnavailable", "InternalFailure", "AccessDeniedException", "RequestExpired"]), valueName: "CODE", required: true, help: "the AWS error code, like ThrottlingException or ServiceUnavailable"),
                   .option("times", .integer(1...1000), valueName: "N", help: "how many calls fail (default 1)")],
         examples: [Example("sim fail api CreateTargetGroup --error ThrottlingException --times 2", "the next two CreateTargetGroup calls are throttled")],
         isMutating: true)

@@ -6,7 +6,7 @@ struct SimPace: Command {
     static let spec = CommandSpec(
         ["sim", "pace"], group: .simulator,
         summary: "how the clock runs while bgsh waits: instant (waits jump), real, or N virtual seconds a second",
-        arguments: [ArgumentSpec("PACE", .string, optional: true, help: "instant, real, or a number like 60 (a minute a second)")],
+        arguments: [ArgumentSpec("PACE", .suggested(["instant", "real", "10", "60"]), optional: true, help: "instant, real, or a number like 60 (a minute a second)")],
         examples: [Example("sim pace 60", "a minute of virtual time per wall second, so another shell can act meanwhile")],
         isMutating: true)
 

@@ -7,7 +7,7 @@ struct SimPush: Command {
     static let spec = CommandSpec(
         ["sim", "push"], group: .simulator,
         summary: "stand for `docker push REPO:TAG` (PutImage); on the aws backend, check the image is in ECR",
-        arguments: [ArgumentSpec("IMAGE", .string, help: "REPO:TAG of this account's ECR")],
+        arguments: [ArgumentSpec("IMAGE", .image, help: "REPO:TAG of this account's ECR")],
         options: [CommonOptions.as],
         examples: [Example("sim push ecs-demo-app:v2", "an image ecs-demo-app:v2 with a digest, as a push leaves it")],
         isMutating: true)
@@ -52,7 +52,6 @@ struct SimPush: Command {
         } catch let error as AWSError where error.code == "RepositoryNotFoundException" {
             throw missingRepository()
         }
-        invocation.session.completionCache[.ecrRepository] = nil
         invocation.produce(uri)
     }
 }

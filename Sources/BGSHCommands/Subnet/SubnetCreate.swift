@@ -10,7 +10,7 @@ struct SubnetCreate: Command {
         summary: "create a public (default) or private subnet in a VPC (CreateSubnet, AssociateRouteTable); identified by VPC and CIDR when re-run",
         arguments: [ArgumentSpec("CIDR", .string, help: "a block inside the VPC's, like 10.0.1.0/24")],
         options: [.option("vpc", .resource(.vpc), valueName: "VPC", required: true, help: "the VPC (id or Name tag)"),
-                  .option("az", .string, valueName: "AZ", required: true, help: "the availability zone, like us-east-1a"),
+                  .option("az", .zone, valueName: "AZ", required: true, help: "the availability zone, like us-east-1a"),
                   .flag("private", help: "a route table of its own, with no route to the internet gateway"),
                   .option("nat", .string, valueName: "NAT", help: "with --private: send 0.0.0.0/0 to this NAT gateway (id or Name tag)"),
                   CommonOptions.as],
@@ -72,7 +72,6 @@ struct SubnetCreate: Command {
         } else {
             _ = try cloud.associateRouteTable(AssociateRouteTableRequest(RouteTableId: publicTable?.RouteTableId ?? "rtb-dryrun0001", SubnetId: subnetId))
         }
-        if output != nil || made != nil { invocation.session.completionCache[.subnet] = nil }
         invocation.produce(subnetId)
     }
 

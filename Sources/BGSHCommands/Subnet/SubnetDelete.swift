@@ -22,7 +22,6 @@ struct SubnetDelete: Command {
         let deleted = try invocation.mutate("ec2:DeleteSubnet", input, { try cloud.deleteSubnet(input) }) != nil
         if let own { try cloud.deleteRouteTable(DeleteRouteTableRequest(RouteTableId: own.RouteTableId ?? "")) }
         guard deleted else { return }
-        invocation.session.completionCache[.subnet] = nil
         invocation.session.out.write("deleted subnet \(id)\n")
     }
 }

@@ -41,7 +41,6 @@ struct TargetGroupCreate: Command {
             invocation.producePlaceholder(invocation.placeholderArn("elasticloadbalancing", "targetgroup", name: name), kind: "tg", name: name)
             return
         }
-        invocation.session.completionCache[.targetGroup] = nil
         invocation.produce(output.TargetGroups.first?.TargetGroupArn ?? "")
     }
 }

@@ -16,7 +16,6 @@ struct TargetGroupDelete: Command {
         try invocation.confirmDelete("target group \(tg.TargetGroupName ?? "")")
         let input = DeleteTargetGroupInput(TargetGroupArn: tg.TargetGroupArn ?? "")
         guard try invocation.mutate("elbv2:DeleteTargetGroup", input, { try invocation.cloud().deleteTargetGroup(input) }) != nil else { return }
-        invocation.session.completionCache[.targetGroup] = nil
         invocation.session.out.write("deleted target group \(tg.TargetGroupName ?? "")\n")
     }
 }

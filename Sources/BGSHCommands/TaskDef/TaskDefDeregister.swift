@@ -21,7 +21,6 @@ struct TaskDefDeregister: Command {
         try invocation.confirmDelete("task definition \(shown) (deregister)")
         let input = DeregisterTaskDefinitionInput(taskDefinition: definition.taskDefinitionArn ?? reference)
         guard try invocation.mutate("ecs:DeregisterTaskDefinition", input, { try invocation.cloud().deregisterTaskDefinition(input) }) != nil else { return }
-        invocation.session.completionCache[.taskdefFamily] = nil
         invocation.session.out.write("deregistered task definition \(shown)\n")
     }
 }

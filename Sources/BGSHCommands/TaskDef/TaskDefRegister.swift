@@ -12,7 +12,7 @@ struct TaskDefRegister: Command {
         arguments: [ArgumentSpec("FILE", .file(extensions: ["json"]), optional: true, help: "a task definition JSON file")],
         options: [.option("family", .string, valueName: "F", help: "the family (flag form)"),
                   .option("container", .string, valueName: "C", help: "the container's name"),
-                  .option("image", .string, valueName: "IMAGE", help: "the container's image"),
+                  .option("image", .image, valueName: "IMAGE", help: "the container's image"),
                   .option("port", .port, valueName: "P", help: "the container's port"),
                   .option("cpu", .integer(256...16384), valueName: "UNITS", help: "task CPU units (default 256)"),
                   .option("memory", .integer(512...122880), valueName: "MIB", help: "task memory in MiB (default 512)"),
@@ -68,7 +68,6 @@ struct TaskDefRegister: Command {
             invocation.produce(pending.taskDefinitionArn ?? "")
             return
         }
-        invocation.session.completionCache[.taskdefFamily] = nil
         invocation.produce(output.taskDefinition.taskDefinitionArn ?? "")
     }
 }

@@ -9,7 +9,7 @@ struct Deploy: Command {
         ["deploy"], group: .blueGreen,
         summary: "start a deployment: green starts on the other target group at 0 % of production traffic",
         arguments: [ArgumentSpec("TASKDEF", .resource(.taskdefFamily), optional: true, help: "FAMILY[:REV] (default: the latest ACTIVE revision of the service's family)")],
-        options: [.option("image", .string, valueName: "IMAGE", help: "register a new revision with this image (ECR names resolve to this account's repository)"),
+        options: [.option("image", .image, valueName: "IMAGE", help: "register a new revision with this image (ECR names resolve to this account's repository)"),
                   .option("image-detail", .file(extensions: ["json"]), valueName: "FILE", help: "take the image from a build's imageDetail.json ({\"ImageURI\": …})"),
                   .option("container", .string, valueName: "C", help: "the container --image replaces (default: the load balancer's)"),
                   .option("strategy", .strategy, valueName: "S", help: "manual (default), all-at-once, canary:P%:T, linear:P%:T"),

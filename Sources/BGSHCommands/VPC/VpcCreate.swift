@@ -59,7 +59,6 @@ struct VpcCreate: Command {
             invocation.producePlaceholder(id, kind: "vpc", name: name ?? id)
             return
         }
-        invocation.session.completionCache[.vpc] = nil
         invocation.produce(id)
     }
 

@@ -35,7 +35,6 @@ struct VpcDelete: Command {
             try cloud.deleteRouteTable(DeleteRouteTableRequest(RouteTableId: table.RouteTableId ?? ""))
         }
         guard try invocation.mutate("ec2:DeleteVpc", DeleteVpcRequest(VpcId: id), { try cloud.deleteVpc(DeleteVpcRequest(VpcId: id)) }) != nil else { return }
-        invocation.session.completionCache[.vpc] = nil
         invocation.session.out.write("deleted vpc \(id)\n")
     }
 }

@@ -25,6 +25,8 @@ public struct Completer {
     public let session: Session
     /// The folder relative file paths complete against.
     public let baseDirectory: String
+    /// How long a lookup is waited for (`lookupBound`; tests set their own).
+    public var bound = Completer.lookupBound
 
     /// Creates one.
     public init(table: CommandTable, session: Session, baseDirectory: String) {
@@ -47,6 +49,52 @@ public struct Completer {
         let tail = source.bytes[last.span.end...]
         if tail.contains(UInt8(ascii: ";")) || tail.contains(UInt8(ascii: "\n")) { return [] }
         return last.words
+    }
+
+    /// Completes `partial` on bgsh's own command line (`bgsh WORD… PARTIAL`, what the shell
+    /// completions ask): launch flags and their values, `.bgsh` runbooks, and after `-c` the
+    /// shell's commands inside its one word (`-c "cluster web; service l`).
+    public func completeLaunch(words: [String], partial: String) -> Completion {
+        var index = 0
+        var pending: LaunchFlag?
+        var runbookGiven = false
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            if let flag = pending { _ = flag; pending = nil; continue }
+            if word == "--" { runbookGiven = runbookGiven || index < words.count; continue }
+            if let flag = LaunchFlags.flag(word) {
+                if flag.kind != nil { pending = flag }
+                continue
+            }
+            if !word.hasPrefix("-") { runbookGiven = true; break }
+        }
+        if let flag = pending {
+            if flag.name == "c" {
+                // The commands so far are one word: complete its last word, keep what is before
+                // (and the quote the shell left on it, if any).
+                if let quote = partial.first, quote == "\"" || quote == "'" {
+                    let inner = completeLaunch(words: words, partial: String(partial.dropFirst()))
+                    return Completion(inner.candidates.map { String(quote) + $0 }, appendsSpace: false)
+                }
+                let split = partial.lastIndex { $0 == " " || $0 == ";" || $0 == "\n" }.map { partial.index(after: $0) } ?? partial.startIndex
+                let head = String(partial[..<split])
+                let inner = complete(before: head, partial: String(partial[split...]))
+                return Completion(inner.candidates.map { head + $0 }, appendsSpace: inner.appendsSpace)
+            }
+            return flag.kind.map { values($0, partial: partial) } ?? Completion([])
+        }
+        if runbookGiven { return Completion([]) }  // the runbook's own arguments: nothing known
+        if partial.hasPrefix("--"), let eq = partial.firstIndex(of: "=") {
+            guard let kind = LaunchFlags.flag(String(partial[..<eq]))?.kind else { return Completion([]) }
+            let head = String(partial[...eq])
+            let inner = values(kind, partial: String(partial[partial.index(after: eq)...]))
+            return Completion(inner.candidates.map { head + $0 }, appendsSpace: inner.appendsSpace)
+        }
+        if partial.hasPrefix("-") {
+            return Completion(filter(LaunchFlags.all.map(\.spelling), partial))
+        }
+        return files(partial, extensions: ["bgsh"])
     }
 
     /// Completes `partial` after the given words of one command.
@@ -111,6 +159,11 @@ public struct Completer {
         if positionalCount < spec.arguments.count { argument = spec.arguments[positionalCount] }
         else if let last = spec.arguments.last, last.isVariadic { argument = last }
         guard let argument else { return Completion([]) }
+        if argument.kind == .commandWords {
+            // `help cluster cr…`: the words after help, as a command path.
+            let after = bound[commandLength...].compactMap { $0.text }
+            return Completion(filter(table.subcommands(of: after), partial))
+        }
         if argument.kind == .condition {
             let before = bound[commandLength...].filter { !$0.isFlagSyntax }.compactMap { $0.text }
             return Completion(filter(Condition.candidates(after: Array(before)), partial))
@@ -138,7 +191,13 @@ public struct Completer {
     public func values(_ kind: ValueKind, partial: String) -> Completion {
         switch kind {
         case .choice(let words): return Completion(filter(words, partial))
+        case .suggested(let words): return Completion(filter(words, partial))
         case .file(let extensions): return files(partial, extensions: extensions)
+        case .resource(.taskdefFamily) where partial.contains(":"):
+            // FAMILY:REV: the family's revisions, newest first.
+            let family = String(partial.prefix { $0 != ":" })
+            let revisions = cached("taskdef-revisions:" + family) { cloud, _ in try ResourceNames.revisions(of: family, cloud: cloud) }
+            return Completion(revisions.filter { $0.hasPrefix(partial) })
         case .resource(let resource):
             // Lists (`--subnets S1,S2`) complete their last element.
             if let comma = partial.lastIndex(of: ",") {
@@ -148,21 +207,51 @@ public struct Completer {
                 return Completion(filter(resourceNames(resource).filter { !given.contains($0) }, tail).map { head + $0 })
             }
             return Completion(filter(resourceNames(resource), partial))
+        case .image:
+            // REPO: first (no space after it), then the repository's tags.
+            guard let colon = partial.firstIndex(of: ":") else {
+                return Completion(filter(resourceNames(.ecrRepository).map { $0 + ":" }, partial), appendsSpace: false)
+            }
+            let repository = String(partial[..<colon])
+            let tags = cached("ecr-images:" + repository) { cloud, _ in try ResourceNames.imageTags(of: repository, cloud: cloud) }
+            return Completion(filter(tags, partial))
         case .variableName: return Completion(filter(Array(session.variables.keys), partial))
         case .duration: return Completion(filter(["30s", "1m", "5m", "10m", "1h"], partial))
-        case .percentage: return Completion(filter(["10%", "25%", "50%", "100%"], partial))
+        case .percentage(let signed):
+            // In numeric order, not text order (10% before 100%).
+            let shares = ["10%", "25%", "50%", "75%", "100%"] + (signed ? ["+10%", "-10%"] : [])
+            return Completion(shares.filter { $0.hasPrefix(partial) })
         case .strategy: return Completion(filter(["manual", "all-at-once", "canary:10%:5m", "linear:10%:1m"] + Strategy.codeDeployNames, partial))
+        case .region: return Completion(filter(Regions.known, partial))
+        case .zone: return Completion(filter(Regions.zones(of: session.region), partial))
+        case .profile: return Completion(filter(session.profileNames(), partial))
+        case .commandWords: return Completion(filter(table.subcommands(of: []), partial))  // the first word; later ones in complete(words:)
         default: return Completion([])
         }
     }
 
-    /// Names of live resources of a kind, from the backend (cached until `refresh`).
+    /// How long TAB waits for a lookup the cache cannot answer before it gives the prompt back
+    /// (the lookup goes on and fills the cache for the next TAB).
+    public static let lookupBound = 0.2
+
+    /// Names of live resources of a kind, from the backend (cached for a short time).
     public func resourceNames(_ kind: ResourceKind) -> [String] {
-        if let cached = session.completionCache[kind] { return cached }
-        // Completion never fails loudly: no names is the answer.
-        guard let names = try? ResourceNames.all(kind, in: session) else { return [] }
-        session.completionCache[kind] = names
-        return names
+        cached(kind.rawValue) { cloud, cluster in try ResourceNames.all(kind, cloud: cloud, cluster: cluster) }
+    }
+
+    /// Names under `key` in the session's scope: fresh ones from the cache; else a lookup on a
+    /// background thread (a cloud of its own), waited for at most `lookupBound`; when it is not
+    /// back by then, the names the cache had (stale) or none. Completion never fails loudly.
+    func cached(_ key: String, _ lookup: @escaping @Sendable (any Cloud, String?) throws -> [String]) -> [String] {
+        let cache = session.completionCache
+        let full = session.completionScope + "#" + key
+        let entry = cache.entry(full)
+        if let entry, entry.isFresh { return entry.names }
+        let source = UncheckedBackend(backend: session.backend)
+        let (region, cluster) = (session.region, session.cluster)
+        let group = cache.lookup(full) { try? lookup(try source.backend.cloud(region: region), cluster) }
+        if group.wait(timeout: .now() + bound) == .success, let fresh = cache.entry(full) { return fresh.names }
+        return entry?.names ?? []
     }
 
     /// Paths that start with `partial`: directories (with `/`) and files with one of `extensions`.
@@ -188,4 +277,12 @@ public struct Completer {
         let onlyDirectory = out.count == 1 && out[0].hasSuffix("/")
         return Completion(out, appendsSpace: !onlyDirectory)
     }
+}
+
+/// A backend handed to a lookup thread.
+struct UncheckedBackend: @unchecked Sendable {
+    // SAFETY (@unchecked Sendable): the lookup thread only asks it for a cloud of its own
+    // (`cloud(region:)`), which both backends make from thread-safe parts (the simulator's GRDB
+    // queue; the aws backend's locked credential chain).
+    let backend: any Backend
 }

@@ -6,12 +6,17 @@ public enum ResourceNames {
     /// Every name of `kind` in the session's region (services: in the current cluster).
     /// - Throws: the backend's errors.
     public static func all(_ kind: ResourceKind, in session: Session) throws -> [String] {
-        let cloud = try session.cloud()
+        try all(kind, cloud: try session.cloud(), cluster: session.cluster)
+    }
+
+    /// Every name of `kind` a cloud has (services: in `cluster`, none without one).
+    /// - Throws: the backend's errors.
+    public static func all(_ kind: ResourceKind, cloud: any Cloud, cluster: String?) throws -> [String] {
         switch kind {
         case .cluster:
             return try clusters(cloud)
         case .service:
-            guard let cluster = session.cluster else { return [] }
+            guard let cluster else { return [] }
             return try allPages { token in
                 let page = try cloud.listServices(ListServicesInput(cluster: cluster, nextToken: token))
                 return (page.serviceArns.map(lastPathComponent), page.nextToken)
@@ -41,16 +46,42 @@ public enum ResourceNames {
             return try cloud.describeAllRepositories().compactMap(\.repositoryName)
         case .alarm:
             return try cloud.describeAllAlarms().compactMap(\.AlarmName)
-        case .codedeployApp, .codedeployGroup:
-            return []
+        case .codedeployApp:
+            return try applications(cloud)
+        case .codedeployGroup:
+            return try Array(Set(try applications(cloud).flatMap { app in
+                try cloud.listDeploymentGroups(ListDeploymentGroupsInput(applicationName: app)).deploymentGroups
+            })).sorted()
         }
     }
 
-    /// The names of the region's ACTIVE clusters, all pages.
+    /// `FAMILY:REV` of a family's ACTIVE revisions, newest first.
+    public static func revisions(of family: String, cloud: any Cloud) throws -> [String] {
+        let arns = try allPages { token in
+            let page = try cloud.listTaskDefinitions(ListTaskDefinitionsInput(familyPrefix: family, status: "ACTIVE", sort: "DESC", nextToken: token))
+            return (page.taskDefinitionArns, page.nextToken)
+        }
+        return arns.map(lastPathComponent).filter { $0.hasPrefix(family + ":") }
+    }
+
+    /// `REPO:TAG` of a repository's tagged images.
+    public static func imageTags(of repository: String, cloud: any Cloud) throws -> [String] {
+        try cloud.describeAllImages(DescribeImagesRequest(repositoryName: repository)).flatMap { $0.imageTags ?? [] }.map { repository + ":" + $0 }
+    }
+
+    /// The region's ACTIVE clusters, all pages.
     public static func clusters(_ cloud: any Cloud) throws -> [String] {
         try allPages { token in
             let page = try cloud.listClusters(ListClustersInput(nextToken: token))
             return (page.clusterArns.map(lastPathComponent), page.nextToken)
+        }
+    }
+
+    /// The region's CodeDeploy applications, all pages.
+    public static func applications(_ cloud: any Cloud) throws -> [String] {
+        try allPages { token in
+            let page = try cloud.listApplications(ListApplicationsInput(nextToken: token))
+            return (page.applications ?? [], page.nextToken)
         }
     }
 

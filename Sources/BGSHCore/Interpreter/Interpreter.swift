@@ -157,6 +157,10 @@ public final class Interpreter {
                 session.createDocument = nil
                 let invocation = Invocation(session: session, interpreter: self, binding: binding,
                                             words: command.words, source: source)
+                // What TAB offers is looked up again after anything that may have changed it
+                // (whether it succeeded or not): one rule here, not one line per command.
+                let spec = binding.command.spec
+                defer { if spec.isMutating || [.blueGreen, .simulator].contains(spec.group) { session.completionCache.removeAll() } }
                 try Interpreter.withScope(invocation) { try binding.command.run(invocation) }
             }
             status = 0

@@ -42,13 +42,14 @@ final class DryRunCloud: Cloud {
     func createDeploymentGroup(_ input: CreateDeploymentGroupInput) throws -> CreateDeploymentGroupOutput { try write("codedeploy:CreateDeploymentGroup", input) }
     func getDeploymentGroup(_ input: GetDeploymentGroupInput) throws -> GetDeploymentGroupOutput { try base.getDeploymentGroup(input) }
     func listDeploymentGroups(_ input: ListDeploymentGroupsInput) throws -> ListDeploymentGroupsOutput { try base.listDeploymentGroups(input) }
+    func listApplications(_ input: ListApplicationsInput) throws -> ListApplicationsOutput { try base.listApplications(input) }
     func deleteDeploymentGroup(_ input: DeleteDeploymentGroupInput) throws { write("codedeploy:DeleteDeploymentGroup", input) }
     func updateDeploymentGroup(_ input: UpdateDeploymentGroupInput) throws -> UpdateDeploymentGroupOutput { try write("codedeploy:UpdateDeploymentGroup", input) }
     func createDeployment(_ input: CreateDeploymentInput) throws -> CreateDeploymentOutput { try write("codedeploy:CreateDeployment", input, .object(["deploymentId": .string("d-DRYRUN0001")])) }
     func getDeployment(_ input: GetDeploymentInput) throws -> GetDeploymentOutput { try base.getDeployment(input) }
     func continueDeployment(_ input: ContinueDeploymentInput) throws { write("codedeploy:ContinueDeployment", input) }
     func stopDeployment(_ input: StopDeploymentInput) throws -> StopDeploymentOutput { try write("codedeploy:StopDeployment", input) }
-    func batchGetDeploymentTargets(_ input: BatchGetDeploymentTargetsInput) throws -> BatchGetDeploymentTargetsOutput { try write("codedeploy:BatchGetDeploymentTargets", input) }
+    func batchGetDeploymentTargets(_ input: BatchGetDeploymentTargetsInput) throws -> BatchGetDeploymentTargetsOutput { try base.batchGetDeploymentTargets(input) }
     func createDeploymentConfig(_ input: CreateDeploymentConfigInput) throws { write("codedeploy:CreateDeploymentConfig", input) }
 
     // MARK: ec2
@@ -130,4 +131,25 @@ final class DryRunCloud: Cloud {
     func describeListeners(_ input: DescribeListenersInput) throws -> DescribeListenersOutput { try base.describeListeners(input) }
     func modifyListener(_ input: ModifyListenerInput) throws -> ModifyListenerOutput { try write("elbv2:ModifyListener", input) }
     func deleteListener(_ input: DeleteListenerInput) throws { write("elbv2:DeleteListener", input) }
+}
+
+/// Every operation of the Cloud protocols, as AWS names them (`sim fail api` completes them).
+public enum CloudOperations {
+    public static let names: [String] = [
+        "PutMetricAlarm", "DescribeAlarms", "DeleteAlarms", "CreateApplication", "GetApplication", "DeleteApplication",
+        "CreateDeploymentGroup", "GetDeploymentGroup", "ListDeploymentGroups", "ListApplications", "DeleteDeploymentGroup", "UpdateDeploymentGroup",
+        "CreateDeployment", "GetDeployment", "ContinueDeployment", "StopDeployment", "BatchGetDeploymentTargets", "CreateDeploymentConfig",
+        "CreateVpc", "ModifyVpcAttribute", "DescribeVpcs", "DeleteVpc", "CreateSubnet", "DescribeSubnets",
+        "DeleteSubnet", "CreateSecurityGroup", "AuthorizeSecurityGroupIngress", "DescribeSecurityGroups", "DeleteSecurityGroup", "CreateInternetGateway",
+        "AttachInternetGateway", "DetachInternetGateway", "DeleteInternetGateway", "DescribeInternetGateways", "CreateRouteTable", "DeleteRouteTable",
+        "CreateRoute", "AssociateRouteTable", "DisassociateRouteTable", "DescribeRouteTables", "AllocateAddress", "ReleaseAddress",
+        "CreateNatGateway", "DescribeNatGateways", "DeleteNatGateway", "CreateRepository", "DescribeRepositories", "DeleteRepository",
+        "PutImage", "DescribeImages", "CreateCluster", "ListClusters", "DescribeClusters", "DeleteCluster",
+        "RegisterTaskDefinition", "ListTaskDefinitions", "ListTaskDefinitionFamilies", "DescribeTaskDefinition", "DeregisterTaskDefinition", "CreateService",
+        "DescribeServices", "ListServices", "UpdateService", "DeleteService", "CreateTaskSet", "DescribeTaskSets",
+        "UpdateTaskSet", "DeleteTaskSet", "UpdateServicePrimaryTaskSet", "ListTasks", "DescribeTasks", "TagResource",
+        "UntagResource", "CreateLoadBalancer", "DescribeLoadBalancers", "DeleteLoadBalancer", "CreateTargetGroup", "DescribeTargetGroups",
+        "DeleteTargetGroup", "RegisterTargets", "DeregisterTargets", "DescribeTargetHealth", "CreateListener", "DescribeListeners",
+        "ModifyListener", "DeleteListener",
+    ]
 }

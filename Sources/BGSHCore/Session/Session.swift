@@ -82,13 +82,13 @@ public final class Session {
     public var workingDirectory: String
     /// Set by `exit`: the status to leave with.
     public var exitRequest: Int32?
-    /// Clusters' names and the like, cached for completion until `refresh`, per backend
-    /// identity (profile or account, endpoint, state file), region and cluster.
-    public var completionCache: CompletionCache {
-        get { CompletionCache(entries: completionEntries, scope: "\(backend.cacheIdentity)|\(region)|\(cluster ?? "")") }
-        set { completionEntries = newValue.entries }
-    }
-    private var completionEntries: [String: [String]] = [:]
+    /// Clusters' names and the like, cached for completion for a short time, per backend
+    /// identity (profile or account, endpoint, state file), region and cluster (`completionScope`).
+    public let completionCache = CompletionCache()
+    /// The scope names are cached under.
+    public var completionScope: String { "\(backend.cacheIdentity)|\(region)|\(cluster ?? "")" }
+    /// The profiles of ~/.aws/config and ~/.aws/credentials (set by the launcher; TAB offers them).
+    public var profileNames: () -> [String] = { [] }
 
     private var cachedCloud: (any Cloud)?
 
@@ -160,22 +160,4 @@ public final class Session {
         lastResult = value
         if let name { variables[name] = value }
     }
-}
-
-/// Names cached for completion, looked up under the session's current scope.
-public struct CompletionCache {
-    var entries: [String: [String]]
-    let scope: String
-
-    /// The names of a kind in this scope, if cached.
-    public subscript(kind: ResourceKind) -> [String]? {
-        get { entries[scope + "#" + kind.rawValue] }
-        set { entries[scope + "#" + kind.rawValue] = newValue }
-    }
-
-    /// Forgets every scope's names (`refresh`, `sim reset`).
-    public mutating func removeAll() { entries = [:] }
-
-    /// Names cached in this scope.
-    public var isEmpty: Bool { !entries.keys.contains { $0.hasPrefix(scope + "#") } }
 }

@@ -31,12 +31,24 @@ public enum ValueKind: Sendable, Equatable {
     case strategy
     /// The words of an `assert` condition, checked together (`Condition`); only on a variadic argument.
     case condition
+    /// An AWS region (completion: the known ones).
+    case region
+    /// An AWS profile (completion: those of ~/.aws/config and ~/.aws/credentials).
+    case profile
+    /// An availability zone of the session's region.
+    case zone
+    /// A command's words (`help cluster create`).
+    case commandWords
+    /// An image: `REPO:TAG` of this account's ECR (completion: repositories, then their tags).
+    case image
+    /// Any text; completion suggests these.
+    case suggested([String])
 
     /// Checks a value known before running (a literal) or at run time (after expansion).
     /// - Returns: the typed value, or why the text does not fit (a diagnostic message).
     public func check(_ text: String) -> Result<Value, LiteralError> {
         switch self {
-        case .string, .file, .resource, .condition:
+        case .string, .file, .resource, .condition, .region, .profile, .zone, .commandWords, .image, .suggested:
             return .success(.string(text))
         case .strategy:
             return Strategy.parse(text).map { .string($0.name) }
