@@ -192,6 +192,40 @@ struct Launcher {
         return 0
     }
 
+    /// `bgsh [--state F] __bench-complete N -- TEXT…`: times N completions of the last word of
+    /// TEXT in this process, from the cache and cold (the cache emptied before each), and
+    /// prints the median and p99 in milliseconds (scripts/bench/complete.py reads them).
+    static func benchComplete(_ arguments: [String], environment: [String: String]) -> Int32 {
+        var words = arguments
+        var statePath = defaultStatePath(environment)
+        if words.first == "--state", words.count > 1 { statePath = words[1]; words.removeFirst(2) }
+        guard let count = words.first.flatMap(Int.init), count > 0 else { return 2 }
+        words.removeFirst()
+        if words.first == "--" { words.removeFirst() }
+        let text = words.joined(separator: " ")
+        let split = text.lastIndex(of: " ").map { text.index(after: $0) } ?? text.startIndex
+        let (before, partial) = (String(text[..<split]), String(text[split...]))
+        guard let backend = try? makeBackend(name: "sim", statePath: statePath) else { return 1 }
+        let session = Session(backend: backend, region: defaultRegion(nil, environment), out: StandardOutput(),
+                              environment: environment, isInteractive: true, workingDirectory: FileManager.default.currentDirectoryPath)
+        let completer = Completer(table: .standard, session: session, baseDirectory: session.workingDirectory)
+        func measure(cold: Bool) -> [Double] {
+            (0..<count).map { _ in
+                if cold { session.completionCache.removeAll() }
+                let start = DispatchTime.now().uptimeNanoseconds
+                _ = completer.complete(before: before, partial: partial)
+                return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            }
+        }
+        _ = completer.complete(before: before, partial: partial)  // the first one opens the store
+        for (name, cold) in [("cache", false), ("cold", true)] {
+            let times = measure(cold: cold).sorted()
+            let p50 = times[times.count / 2], p99 = times[min(times.count - 1, Int(Double(times.count) * 0.99))]
+            print("\(name) p50_ms=\(String(format: "%.3f", p50)) p99_ms=\(String(format: "%.3f", p99))")
+        }
+        return 0
+    }
+
     /// The profiles of the aws CLI's files, as the aws backend reads them.
     static func profileNames(_ environment: [String: String]) -> [String] {
         AWSSettings(environment: AWSEnvironment(variables: environment), flags: AWSFlags()).profileNames

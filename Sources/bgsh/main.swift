@@ -20,6 +20,10 @@ if let at = arguments.firstIndex(of: "__complete") {
     if words.first == "--" { words.removeFirst() }
     exit(Launcher.complete(Array(arguments[..<at]) + words, environment: environment))
 }
+// `bgsh [--state F] __bench-complete N -- TEXT…`: completion's latency in-process (scripts/bench).
+if let at = arguments.firstIndex(of: "__bench-complete") {
+    exit(Launcher.benchComplete(Array(arguments[..<at]) + Array(arguments[(at + 1)...]), environment: environment))
+}
 // `bgsh __completions bash|zsh|fish`: the script of completions/ for that shell.
 if arguments.first == "__completions" {
     guard arguments.count == 2, let script = ShellCompletions.script(arguments[1]) else {

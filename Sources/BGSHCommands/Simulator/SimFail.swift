@@ -7,7 +7,7 @@ struct SimFail: Command {
     static let spec = CommandSpec(
         ["sim", "fail"], group: .simulator,
         summary: "make a colour's (or a target group's) targets fail health checks: unhealthy after the unhealthy threshold",
-        arguments: [ArgumentSpec("TARGET", .resource(.targetGroup), help: "blue, green (of the current service) or a target group")],
+        arguments: [ArgumentSpec("TARGET", .colourOrTargetGroup, help: "blue, green (of the current service) or a target group")],
         options: [.option("rate", .percentage(allowsSign: false), valueName: "P%", help: "stay healthy but answer P% of requests with 5xx"),
                   .flag("next", help: "arm it for that side (blue or green) of the next deployment, taking effect when it starts")],
         examples: [Example("sim fail green", "green's targets turn unhealthy; a waiting deployment rolls back"),
@@ -59,7 +59,7 @@ struct SimHeal: Command {
     static let spec = CommandSpec(
         ["sim", "heal"], group: .simulator,
         summary: "end injected health failures (of one colour or target group, or all)",
-        arguments: [ArgumentSpec("TARGET", .resource(.targetGroup), optional: true, help: "blue, green or a target group (default: all)")],
+        arguments: [ArgumentSpec("TARGET", .colourOrTargetGroup, optional: true, help: "blue, green or a target group (default: all)")],
         examples: [Example("sim heal", "every target group passes its checks again")],
         isMutating: true, scope: .service)
 

@@ -216,12 +216,13 @@ public struct Completer {
             let tags = cached("ecr-images:" + repository) { cloud, _ in try ResourceNames.imageTags(of: repository, cloud: cloud) }
             return Completion(filter(tags, partial))
         case .variableName: return Completion(filter(Array(session.variables.keys), partial))
-        case .duration: return Completion(filter(["30s", "1m", "5m", "10m", "1h"], partial))
+        case .duration: return Completion(["30s", "1m", "5m", "10m", "1h"].filter { $0.hasPrefix(partial) })  // shortest first
         case .percentage(let signed):
             // In numeric order, not text order (10% before 100%).
             let shares = ["10%", "25%", "50%", "75%", "100%"] + (signed ? ["+10%", "-10%"] : [])
             return Completion(shares.filter { $0.hasPrefix(partial) })
         case .strategy: return Completion(filter(["manual", "all-at-once", "canary:10%:5m", "linear:10%:1m"] + Strategy.codeDeployNames, partial))
+        case .colourOrTargetGroup: return Completion(filter(["blue", "green"], partial) + filter(resourceNames(.targetGroup), partial))
         case .region: return Completion(filter(Regions.known, partial))
         case .zone: return Completion(filter(Regions.zones(of: session.region), partial))
         case .profile: return Completion(filter(session.profileNames(), partial))

@@ -43,12 +43,14 @@ public enum ValueKind: Sendable, Equatable {
     case image
     /// Any text; completion suggests these.
     case suggested([String])
+    /// `blue` or `green` (of the current service), or a target group's name.
+    case colourOrTargetGroup
 
     /// Checks a value known before running (a literal) or at run time (after expansion).
     /// - Returns: the typed value, or why the text does not fit (a diagnostic message).
     public func check(_ text: String) -> Result<Value, LiteralError> {
         switch self {
-        case .string, .file, .resource, .condition, .region, .profile, .zone, .commandWords, .image, .suggested:
+        case .string, .file, .resource, .condition, .region, .profile, .zone, .commandWords, .image, .suggested, .colourOrTargetGroup:
             return .success(.string(text))
         case .strategy:
             return Strategy.parse(text).map { .string($0.name) }
