@@ -7,7 +7,7 @@ extension CommandTable {
         Region.self, Profile.self, ClusterSelect.self, OutputCommand.self, ContextCommand.self,
         // Shell
         SetCommand.self, Unset.self, Vars.self, Echo.self, Source.self, OnError.self, Assert.self, Sleep.self,
-        HelpCommand.self, History.self, Refresh.self, Exit.self,
+        HelpCommand.self, History.self, RecordStart.self, RecordStop.self, Refresh.self, Exit.self,
         ServiceSelect.self,
         // Resources
         EcrCreate.self, EcrList.self, EcrImages.self, EcrDelete.self,

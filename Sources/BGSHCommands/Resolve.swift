@@ -78,7 +78,7 @@ enum Resolve {
         if isPlaceholder(reference, invocation) { var v = LoadBalancer(); v.LoadBalancerArn = placeholderId("lb", reference, invocation); v.LoadBalancerName = reference; return v }
         let cloud = try invocation.cloud()
         let direct = reference.hasPrefix("arn:") ? DescribeLoadBalancersInput(LoadBalancerArns: [reference]) : DescribeLoadBalancersInput(Names: [reference])
-        if let lb = try absentIfNotFound({ try cloud.describeLoadBalancers(direct).LoadBalancers.first }) { return lb }
+        if let lb = try absentIfNotFound({ try cloud.describeLoadBalancers(direct).LoadBalancers.first }) { return noted(lb, lb.LoadBalancerArn, invocation) }
         let all = try cloud.describeAllLoadBalancers()
         throw notFound("load balancer", reference, all.compactMap(\.LoadBalancerName), invocation, at: argument, create: "lb create NAME --subnets S1,S2")
     }
@@ -87,7 +87,7 @@ enum Resolve {
         if isPlaceholder(reference, invocation) { var v = TargetGroup(); v.TargetGroupArn = placeholderId("tg", reference, invocation); v.TargetGroupName = reference; return v }
         let cloud = try invocation.cloud()
         let direct = reference.hasPrefix("arn:") ? DescribeTargetGroupsInput(TargetGroupArns: [reference]) : DescribeTargetGroupsInput(Names: [reference])
-        if let tg = try absentIfNotFound({ try cloud.describeTargetGroups(direct).TargetGroups.first }) { return tg }
+        if let tg = try absentIfNotFound({ try cloud.describeTargetGroups(direct).TargetGroups.first }) { return noted(tg, tg.TargetGroupArn, invocation) }
         let all = try cloud.describeAllTargetGroups()
         throw notFound("target group", reference, all.compactMap(\.TargetGroupName), invocation, at: argument, create: "tg create NAME --vpc VPC")
     }
@@ -121,7 +121,7 @@ enum Resolve {
                                      + (ports.isEmpty ? "; create one with `listener create --lb \(lb.LoadBalancerName ?? "") --port \(port) --forward TG`" : " (ports: \(ports.joined(separator: ", ")))"),
                                      at: argument)
         }
-        return (lb, listener)
+        return noted((lb, listener), listener.ListenerArn, invocation)
     }
 
     static func taskDefinition(_ reference: String, _ invocation: Invocation, at argument: String?) throws -> TaskDefinition {
@@ -129,7 +129,8 @@ enum Resolve {
         if invocation.session.isDryRun, let pending = invocation.session.dryRunTaskDefinitions[family] { return pending }
         let cloud = try invocation.cloud()
         do {
-            return try cloud.describeTaskDefinition(DescribeTaskDefinitionInput(taskDefinition: reference)).taskDefinition
+            let definition = try cloud.describeTaskDefinition(DescribeTaskDefinitionInput(taskDefinition: reference)).taskDefinition
+            return noted(definition, definition.taskDefinitionArn, invocation)
         } catch let error as AWSError where error.code == "ClientException" {
             // For the hint only: a listing that fails leaves the hint out, never the error.
             let families = (try? cloud.listAllTaskDefinitionFamilies()) ?? []
@@ -152,9 +153,15 @@ enum Resolve {
         }
         let cloud = try invocation.cloud()
         let found = try cloud.describeServices(DescribeServicesInput(cluster: cluster, services: [reference]))
-        if let service = found.services.first, service.status == "ACTIVE" { return service }
+        if let service = found.services.first, service.status == "ACTIVE" { return noted(service, service.serviceArn, invocation) }
         let names = (try? ResourceNames.all(.service, in: invocation.session)) ?? []
         throw notFound("service", reference, names, invocation, at: argument, create: "service create NAME …")
+    }
+
+    /// Keeps a name's ARN for the journal (`~/.bgsh/journal`: the ARNs each command resolved).
+    static func noted<T>(_ value: T, _ arn: String?, _ invocation: Invocation) -> T {
+        if let arn, !invocation.session.resolvedArns.contains(arn) { invocation.session.resolvedArns.append(arn) }
+        return value
     }
 
     static func list(_ text: String) -> [String] {

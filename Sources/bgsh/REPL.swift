@@ -15,6 +15,8 @@ struct REPL {
         let completion = CompletionAdapter(interpreter: interpreter)
         let editor = LineEditor(programName: "bgsh", historyPath: historyPath, completion: completion)
         session.historyProvider = { editor.historyEntries() }
+        session.earlierHistoryCount = editor.historyEntries().count
+        if let home = session.environment["HOME"] { session.journalDirectory = home + "/.bgsh/journal" }
         session.takeInterrupt = { LineEditor.takeInterrupt() }
         session.isInterruptPending = { LineEditor.isInterruptPending }
         session.ask = { question in
@@ -31,7 +33,11 @@ struct REPL {
             }
             return false
         }
-        defer { editor.saveHistory() }
+        defer {
+            editor.saveHistory()
+            // Leaving while recording writes the runbook, as `record stop` would.
+            if let recording = session.recording { try? recording.finish(session); session.recording = nil }
+        }
         while !LineEditor.isHangingUp {
             var text: String
             var prompt = session.prompt

@@ -4,19 +4,28 @@ import BGSHCore
 struct History: Command {
     static let spec = CommandSpec(
         ["history"], group: .shell,
-        summary: "previous commands of this and earlier interactive sessions",
+        summary: "previous commands of this and earlier sessions; this session's numbered as its errors are (<stdin>:LINE)",
         arguments: [ArgumentSpec("COUNT", .integer(1...1_000_000), optional: true, help: "show only the last COUNT")],
         examples: [Example("history 20", "the last 20 commands")])
 
     static func run(_ invocation: Invocation) throws {
-        let all = invocation.session.historyProvider?() ?? []
-        let shown = invocation.integer("COUNT").map { Array(all.suffix($0)) } ?? all
-        let first = all.count - shown.count + 1
+        let session = invocation.session
+        let all = session.historyProvider?() ?? []
+        // Earlier sessions' commands, then this session's: each with the line it began on, so
+        // that `<stdin>:7:3` in an error is entry 7 here; a multi-line command is shown whole.
+        var entries: [(number: String, text: String)] = all.prefix(session.earlierHistoryCount).map { ("·", $0) }
+        let own = session.typed.isEmpty && session.earlierHistoryCount == 0
+            ? all.enumerated().map { (String($0.offset + 1), $0.element) }  // no REPL (a test's provider): plain numbers
+            : session.typed.map { (String($0.line), $0.text) }
+        entries += own
+        let shown = invocation.integer("COUNT").map { Array(entries.suffix($0)) } ?? entries
         var out = ""
-        for (i, line) in shown.enumerated() {
-            let n = String(first + i)
-            out += String(repeating: " ", count: max(0, 5 - n.count)) + n + "  " + line + "\n"
+        for entry in shown {
+            for (i, line) in entry.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let number = i == 0 ? entry.number : ""
+                out += String(repeating: " ", count: max(0, 5 - number.count)) + number + "  " + line + "\n"
+            }
         }
-        invocation.session.out.write(out)
+        session.out.write(out)
     }
 }

@@ -93,10 +93,16 @@ public final class Interpreter {
     }
 
     /// Runs one interactive entry: errors are shown with a caret and never end the shell.
+    /// It is kept for `history`, added to the runbook being recorded, and journaled.
     public func runInteractive(_ text: String) {
         let source = SourceFile(name: "<stdin>", text: text, firstLine: interactiveLine)
+        session.typed.append((interactiveLine, text))
         interactiveLine += text.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-        _ = runChunk(source)
+        let wasRecording = session.recording
+        session.resolvedArns = []
+        let (status, _) = runChunk(source)
+        if let recording = session.recording, recording === wasRecording { recording.add(text, status: status) }
+        Journal.append(text, status: status, session: session)
     }
 
     /// Runs parsed commands in order under the error mode.

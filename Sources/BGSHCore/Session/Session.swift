@@ -90,6 +90,18 @@ public final class Session {
     /// The profiles of ~/.aws/config and ~/.aws/credentials (set by the launcher; TAB offers them).
     public var profileNames: () -> [String] = { [] }
 
+    /// The commands typed in this session, each with the `<stdin>` line it began on (how its
+    /// errors are located, and how `history` numbers it).
+    public var typed: [(line: Int, text: String)] = []
+    /// How many history entries came from earlier sessions (set by the REPL).
+    public var earlierHistoryCount = 0
+    /// The runbook being recorded (`record start`), if any.
+    public var recording: Recording?
+    /// Where each interactive command is journaled (`~/.bgsh/journal`; nil: not journaled).
+    public var journalDirectory: String?
+    /// The ARNs the running command resolved or made (for the journal).
+    public var resolvedArns: [String] = []
+
     private var cachedCloud: (any Cloud)?
 
     /// Creates a session.
@@ -158,6 +170,7 @@ public final class Session {
     /// Records what a create/register/`--get` produced: `$_`, and `--as NAME` when given.
     public func remember(_ value: String, as name: String?) {
         lastResult = value
+        if value.hasPrefix("arn:"), !resolvedArns.contains(value) { resolvedArns.append(value) }
         if let name { variables[name] = value }
     }
 }
