@@ -24,6 +24,11 @@ if let at = arguments.firstIndex(of: "__complete") {
 if let at = arguments.firstIndex(of: "__bench-complete") {
     exit(Launcher.benchComplete(Array(arguments[..<at]) + Array(arguments[(at + 1)...]), environment: environment))
 }
+// `bgsh __docs`: docs/commands.md, from the command table.
+if arguments == ["__docs"] {
+    print(Help.markdown(.standard), terminator: "")
+    exit(0)
+}
 // `bgsh __completions bash|zsh|fish`: the script of completions/ for that shell.
 if arguments.first == "__completions" {
     guard arguments.count == 2, let script = ShellCompletions.script(arguments[1]) else {

@@ -122,3 +122,13 @@ import Testing
         #expect(profiles.stdout == "ci\ndefault\nprod-admin\nstaging\n")
     }
 }
+
+/// docs/commands.md is what the command table generates (`bgsh __docs`).
+@Suite struct GeneratedDocsTests {
+    @Test func docsCommandsIsWhatTheTableGenerates() throws {
+        let committed = try String(contentsOfFile: TranscriptTests.packageRoot + "/docs/commands.md", encoding: .utf8)
+        let generated = try ShellCompletionTests.run(TranscriptTests.binary, ["__docs"])
+        #expect(generated.status == 0)
+        #expect(generated.stdout == committed, "docs/commands.md is stale: run `bgsh __docs > docs/commands.md`")
+    }
+}

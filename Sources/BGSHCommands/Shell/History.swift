@@ -4,7 +4,7 @@ import BGSHCore
 struct History: Command {
     static let spec = CommandSpec(
         ["history"], group: .shell,
-        summary: "previous commands of this and earlier sessions; this session's numbered as its errors are (<stdin>:LINE)",
+        summary: "previous commands of this and earlier sessions (this one's numbered as its errors are)",
         arguments: [ArgumentSpec("COUNT", .integer(1...1_000_000), optional: true, help: "show only the last COUNT")],
         examples: [Example("history 20", "the last 20 commands")])
 

@@ -44,7 +44,8 @@ public enum Help {
 
     /// One command's page: usage, summary, arguments, options, examples.
     public static func page(_ spec: CommandSpec, subcommands: [CommandSpec] = []) -> String {
-        var out = "usage: \(spec.usage)\n\n\(spec.summary)\n"
+        var out = spec.usageLines().joined(separator: "\n") + "\n\n\(spec.summary)\n"
+        if spec.options.contains(where: \.isRequired) { out += "(options without [ ] are required)\n" }
         if let discussion = spec.discussion { out += "\n\(discussion)\n" }
         if !spec.arguments.isEmpty {
             out += "\nArguments:\n"
@@ -78,6 +79,7 @@ public enum Help {
 
     static func kindHint(_ kind: ValueKind) -> String {
         switch kind {
+        case .choice(let words) where words.count > 8: return " (one of \(words.count); TAB lists them)"
         case .choice(let words): return " (\(words.joined(separator: "|")))"
         case .percentage(let signed): return signed ? " (like 10%, +5%, -5%)" : " (like 10%, 0–100)"
         case .duration: return " (like 30s, 5m, 1h30m)"
@@ -86,5 +88,33 @@ public enum Help {
         case .file(let exts) where !exts.isEmpty: return " (" + exts.map { "." + $0 }.joined(separator: ", ") + " file)"
         default: return ""
         }
+    }
+
+    /// docs/commands.md: every command of the table by group, with its usage, options and
+    /// examples (`bgsh __docs`; a test fails when the committed file differs).
+    public static func markdown(_ table: CommandTable) -> String {
+        var out = "# bgsh commands\n\nGenerated from bgsh's command table by `bgsh __docs > docs/commands.md`: do not edit.\n"
+        out += "The same text as `help COMMAND` in the shell. Options without [ ] are required.\n"
+        for group in CommandGroup.allCases {
+            let members = table.specs.filter { $0.group == group }
+            guard !members.isEmpty else { continue }
+            out += "\n## \(group.rawValue)\n\n"
+            out += members.map { "- [`\($0.name)`](#\($0.name.replacingOccurrences(of: " ", with: "-"))): \($0.summary)" }.joined(separator: "\n") + "\n"
+            for spec in members {
+                out += "\n### \(spec.name)\n\n\(spec.summary)\n\n```\n" + spec.usageLines(prefix: "").joined(separator: "\n") + "\n```\n"
+                if let discussion = spec.discussion { out += "\n\(discussion)\n" }
+                let rows = spec.arguments.map { ("`\($0.name)\($0.isVariadic ? "…" : "")`", $0.help + kindHint($0.kind)) }
+                    + spec.options.map { option in
+                        (option.kind == nil ? "`--[no-]\(option.name)`" : "`--\(option.name) \(option.valueName)`",
+                         option.help + (option.kind.map(kindHint) ?? "") + (option.isRepeatable ? " (repeatable)" : "") + (option.isRequired ? " (required)" : ""))
+                    }
+                if !rows.isEmpty {
+                    out += "\n| argument or option | meaning |\n|---|---|\n"
+                    out += rows.map { "| \($0.0.replacingOccurrences(of: "|", with: "\\|")) | \($0.1.replacingOccurrences(of: "|", with: "\\|")) |" }.joined(separator: "\n") + "\n"
+                }
+                out += "\nExamples:\n\n```\n" + spec.examples.map { "\($0.line)    # \($0.explanation)" }.joined(separator: "\n") + "\n```\n"
+            }
+        }
+        return out
     }
 }

@@ -135,7 +135,29 @@ public struct CommandSpec: Sendable {
     public func option(named name: String) -> OptionSpec? { options.first { $0.name == name } }
 
     /// `cluster create NAME [--as NAME]`.
-    public var usage: String {
+    public var usage: String { usageParts.joined(separator: " ") }
+
+    /// The usage broken into lines of at most `width` columns, between options and never inside
+    /// one; lines after the first are indented under the command's arguments.
+    public func usageLines(width: Int = 80, prefix: String = "usage: ") -> [String] {
+        let parts = usageParts
+        let indent = String(repeating: " ", count: min(prefix.count + name.count + 1, width / 2))
+        var lines: [String] = []
+        var line = prefix + parts[0]
+        for part in parts.dropFirst() {
+            if line.count + 1 + part.count > width, line.count > indent.count {
+                lines.append(line)
+                line = indent + part
+            } else {
+                line += " " + part
+            }
+        }
+        lines.append(line)
+        return lines
+    }
+
+    /// The words of the usage: the command, its arguments, its options (required ones bare).
+    var usageParts: [String] {
         var parts = [name]
         for argument in arguments {
             let shown = argument.isVariadic ? argument.name + "…" : argument.name
@@ -145,7 +167,7 @@ public struct CommandSpec: Sendable {
             let shown = option.kind == nil ? "--\(option.name)" : "--\(option.name) \(option.valueName)"
             parts.append((option.isRequired ? shown : "[\(shown)]") + (option.isRepeatable ? "…" : ""))
         }
-        return parts.joined(separator: " ")
+        return parts
     }
 }
 
