@@ -40,9 +40,7 @@ struct REPL {
         }
         while !LineEditor.isHangingUp {
             var text: String
-            var prompt = session.prompt
-            let status = PromptStatus.suffix(session)
-            if !status.isEmpty { prompt = String(prompt.dropLast(2)) + status + "> " }
+            let prompt = session.prompt(status: PromptStatus.suffix(session))
             switch editor.read(prompt: prompt) {
             case .line(let line): text = line
             case .interrupted: continue

@@ -1,3 +1,4 @@
+import AWSModel
 import Testing
 @testable import BGSHCore
 @testable import BGSHCommands
@@ -22,5 +23,36 @@ import Testing
         let page = Help.page(try #require(CommandTable.standard.command(at: ["subnet", "create"])).spec)
         #expect(page.contains("--vpc VPC --az AZ") || page.contains("--az AZ"))
         #expect(page.contains("(options without [ ] are required)"))
+    }
+}
+
+/// The prompt fits 80 columns with room to type, shortening long names, never the backend; a
+/// production profile's backend is red.
+@Suite struct PromptTests {
+    final class NamedBackend: Backend {
+        let displayName: String
+        init(_ name: String) { displayName = name }
+        func cloud(region: String) throws -> any Cloud { throw BackendUnavailable("none") }
+        var emulator: (any EmulatorControl)? { nil }
+        func accountId() throws -> String { "123456789012" }
+    }
+
+    @Test func longNamesAreShortenedNotTheBackend() {
+        let session = Session(backend: NamedBackend("aws:payments-staging"), region: "ap-southeast-2", out: CapturedOutput(), environment: [:], isInteractive: true, workingDirectory: "/")
+        session.cluster = "payments-blue-green-cluster-production-eu"
+        session.service = "checkout-web-frontend-service-v2"
+        let prompt = session.prompt(status: " [blue 90 | green 10]")
+        #expect(prompt.count <= 80, "\(prompt)")
+        #expect(prompt.hasPrefix("bgsh[aws:payments-staging] ap-southeast-2/"))
+        #expect(prompt.hasSuffix(" [blue 90 | green 10]> ") && prompt.contains("…"))
+        session.cluster = "web"
+        #expect(session.prompt == "bgsh[aws:payments-staging] ap-southeast-2/web> ")
+    }
+
+    @Test func aProductionBackendIsRed() {
+        let session = Session(backend: NamedBackend("aws:prod-admin"), region: "us-east-1", out: CapturedOutput(), environment: [:], isInteractive: true, workingDirectory: "/")
+        #expect(session.prompt == "bgsh[aws:prod-admin] us-east-1> ", "no colour unless it is on")
+        session.usesColor = true
+        #expect(session.prompt == "bgsh[\u{1}\u{1B}[1;31m\u{1}aws:prod-admin\u{1}\u{1B}[0m\u{1}] us-east-1> ")
     }
 }

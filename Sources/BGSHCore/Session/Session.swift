@@ -160,7 +160,33 @@ public final class Session {
     }
 
     /// The interactive prompt: `bgsh[sim] us-east-1/ECS-BlueGreenCluster> `.
-    public var prompt: String { "bgsh[\(backend.displayName)] \(contextPath)> " }
+    public var prompt: String { prompt(status: "") }
+
+    /// The prompt with a deployment's status (` [blue 90 | green 10]`), at most `width` columns
+    /// with room left to type: long cluster and service names are shortened in the middle
+    /// (`ECS-Blu…Cluster`), never the backend. A backend whose profile or account names `prod`
+    /// is shown in red when colour is on (libedit leaves what is between \u{1}s uncounted).
+    public func prompt(status: String, width: Int = 80) -> String {
+        let name = backend.displayName
+        let budget = max(20, width * 2 / 3) - ("bgsh[] ".count + name.count + status.count + 2)
+        var names = [cluster, service].compactMap { $0 }
+        var path = ([region] + names).joined(separator: "/")
+        var longest = names.map(\.count).max() ?? 0
+        while path.count > budget, longest > 5 {
+            longest -= 1
+            names = names.map { Session.shortened($0, to: longest) }
+            path = ([region] + names).joined(separator: "/")
+        }
+        let shown = usesColor && name.lowercased().contains("prod") ? "\u{1}\u{1B}[1;31m\u{1}\(name)\u{1}\u{1B}[0m\u{1}" : name
+        return "bgsh[\(shown)] \(path)\(status)> "
+    }
+
+    /// A name cut in the middle to `length` characters (`ECS-Blu…Cluster`).
+    static func shortened(_ text: String, to length: Int) -> String {
+        guard text.count > length, length >= 3 else { return text }
+        let head = (length - 1) / 2, tail = length - 1 - head
+        return String(text.prefix(head)) + "…" + String(text.suffix(tail))
+    }
 
     /// Shows a result in the session's output format.
     public func show(_ view: View) {
