@@ -74,6 +74,7 @@ struct Launcher {
                               environment: environment, isInteractive: interactive,
                               workingDirectory: FileManager.default.currentDirectoryPath)
         session.profile = backend.profile
+        session.outputIsTerminal = isatty(STDOUT_FILENO) == 1
         let environment = self.environment
         session.profileNames = { Launcher.profileNames(environment) }
         if let mode = options.onError { session.errorMode = ErrorMode(rawValue: mode) ?? session.errorMode }

@@ -337,6 +337,96 @@ def test_ctrl_c_abandons_an_aws_request_in_flight(home):
     leave(p)
     listener.close()
 
+WEB_SETUP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "TranscriptTests", "Transcripts", "lib", "web-setup.bgsh")
+WEB_PROMPT = "bgsh[sim] us-east-1/web/web> "
+
+
+def test_tab_completes_live_names_strategies_and_continuation_lines(home):
+    prepare(home, open(WEB_SETUP).read())
+    p = shell(home)
+    p.expect_exact(PROMPT)
+    p.send("cluster we\t")
+    p.expect_exact("b ")
+    p.send("\r")
+    p.expect_exact("bgsh[sim] us-east-1/web> ")
+    # A service after `service`.
+    p.send("service w\t")
+    p.expect_exact("eb ")
+    p.send("\r")
+    p.expect_exact(WEB_PROMPT)
+    # A target group after --forward.
+    p.send("listener create --lb web-alb --port 81 --forward web-g\t")
+    p.expect_exact("reen ")
+    p.send("\x15")
+    settle()
+    # A strategy after --strategy.
+    p.send("deploy --strategy cana\t")
+    p.expect_exact("ry:10%:5m ")
+    p.send("\x15")
+    settle()
+    # A word on a continuation line: the first line's command decides.
+    p.send("listener create --lb web-alb --port 82 \\\r")
+    p.expect_exact("> ")
+    p.send("--forward web-b\t")
+    p.expect_exact("lue ")
+    p.send("\x03")
+    p.expect_exact(WEB_PROMPT)
+    leave(p)
+
+
+def test_status_watch_redraws_in_place(home):
+    prepare(home, open(WEB_SETUP).read() + "\nsim pace 120\n")
+    p = shell(home)
+    p.expect_exact(PROMPT)
+    p.sendline("cluster web; service web")
+    p.expect_exact(WEB_PROMPT)
+    p.sendline("deploy --image nginx:1.29 --strategy canary:10%:1m")
+    p.expect(r"us-east-1/web/web \[blue 100 \| green 0\]> ")
+    p.sendline("status --watch")
+    p.expect_exact("blue ")
+    p.expect(r"green\s+100% \| 0%|green\s+\d+% \| \d+%")
+    # Redrawn: the cursor goes back up over the panel and each line is cleared.
+    p.expect_exact("\x1b[2K", timeout=10)
+    p.expect(r"\x1b\[\d+A", timeout=20)
+    p.expect_exact("shifted green to 10%", timeout=30)
+    p.expect(r"step 1/2", timeout=10)
+    p.expect_exact("deployment d-1 succeeded", timeout=60)
+    p.expect(r"us-east-1/web/web.*> ")
+    leave(p)
+
+
+def test_record_start_stop_replays_to_the_same_state(home):
+    p = shell(home)
+    p.expect_exact(PROMPT)
+    p.sendline("set IMAGE nginx:1.27")
+    p.expect_exact(PROMPT)
+    p.sendline("record start made.bgsh")
+    p.expect_exact("recording to")
+    p.expect_exact(PROMPT)
+    p.sendline("cluster create rec-web")
+    p.expect_exact("bgsh[sim] us-east-1/rec-web> ")  # made and selected (none was)
+    p.sendline("taskdef register --family rec --container web --image $IMAGE --port 80")
+    p.expect_exact("bgsh[sim] us-east-1/rec-web> ")
+    p.sendline("clustr list")
+    p.expect_exact("did you mean")
+    p.expect_exact("bgsh[sim] us-east-1/rec-web> ")
+    p.sendline("record stop")
+    p.expect_exact("recorded 2 commands to")
+    p.expect_exact("bgsh[sim] us-east-1/rec-web> ")
+    leave(p)
+    text = open(os.path.join(home, "made.bgsh")).read()
+    assert "set IMAGE nginx:1.27\n" in text and "# failed (status 2), left out:\n#   clustr list\n" in text, text
+    # Replayed on a fresh state, it makes the same.
+    other = os.path.join(home, "other.db")
+    env = dict(os.environ, HOME=home, BGSH_STATE=other)
+    subprocess.run([BGSH, os.path.join(home, "made.bgsh")], env=env, check=True, capture_output=True)
+    def listing(state):
+        e = dict(os.environ, HOME=home, BGSH_STATE=state)
+        return subprocess.run([BGSH, "-c", "cluster list --output text; taskdef list --output text"], env=e, check=True, capture_output=True, text=True).stdout
+    assert listing(other) == listing(os.path.join(home, "sim.db")), (listing(other), listing(os.path.join(home, "sim.db")))
+    journal = os.path.join(home, ".bgsh", "journal")
+    assert os.listdir(journal), "each command is journaled"
+
 
 def main():
     only = sys.argv[2] if len(sys.argv) > 2 else ""  # a part of a test's name: run just those

@@ -63,16 +63,8 @@ struct Status: Command {
     static func run(_ invocation: Invocation) throws {
         let controller = try DeployContext.controller(invocation)
         if invocation.flag("watch") {
-            // A watching bgsh drives the schedule, as a waiting one does; it prints each change.
-            var last = ""
-            try Wait.waitFor("done", timeout: nil, autoRollback: true, invocation, watching: true) { view in
-                let shown = "\(view.state.rawValue) \(DeployContext.split(view)) \(view.green?.health ?? "-")"
-                if shown != last {
-                    last = shown
-                    invocation.session.out.write("\(isoSeconds(view.now))  \(view.id ?? "-")  \(shown)\n")
-                    invocation.session.out.flush()
-                }
-            }
+            // A watching bgsh drives the schedule, as a waiting one does; it shows each change.
+            try Wait.waitFor("done", timeout: nil, autoRollback: true, invocation, watching: true)
             return
         }
         let v = try DeployContext.act(invocation) { try controller.observe() }

@@ -95,17 +95,15 @@ struct Wait: Command {
         }
         let remaining = view.strategy.steps.isEmpty ? 0 : (view.strategy.steps.count - view.step) * view.strategy.interval
         let deadline = view.now + Double(timeout ?? (remaining + Int(view.terminationAt.map { max(0, $0 - view.now) } ?? 300) + 600))
+        let live = LiveView(invocation.session, everyChange: watching)
         while true {
             if invocation.session.takeInterrupt?() == true {
                 try interrupted(view, controller, invocation)
                 return
             }
             let round = try DeployContext.act(invocation) { try controller.drive(autoRollback: autoRollback) }
-            if let event = round.event {
-                invocation.session.out.write(event + "\n")
-                invocation.session.out.flush()
-            }
             view = round.view
+            live.show(view, event: round.event)
             onEachLook?(view)
             switch view.state {
             case .rolledBack:

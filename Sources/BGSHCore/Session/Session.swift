@@ -62,6 +62,8 @@ public final class Session {
     public var assumesYes = false
     /// Errors are marked in colour (`--color`, NO_COLOR).
     public var usesColor = false
+    /// Standard output is a terminal (the live deployment view redraws in place there).
+    public var outputIsTerminal = false
     /// Each command is printed (`+ cmd` on stderr) before it runs.
     public var echoesCommands = false
     /// Asks the person a yes/no question (nil when nobody can answer: never ask then).
