@@ -19,6 +19,7 @@ _bgsh() {
     local word=${words[${#words[@]}-1]}
     unset 'words[${#words[@]}-1]'
     COMPREPLY=($(command bgsh __complete -- "${words[@]}" "$word" 2>/dev/null))
+    COMPREPLY=("${COMPREPLY[@]%%$'\t'*}")  # bash shows no descriptions
     # bash replaces only its own word (after the last : or =): drop what comes before it.
     local typed=${word%"$cur"}
     if [[ -n $typed ]]; then

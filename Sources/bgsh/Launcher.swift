@@ -189,7 +189,9 @@ struct Launcher {
                               environment: environment, isInteractive: false, workingDirectory: cwd)
         session.profileNames = { profileNames(environment) }
         let completer = Completer(table: .standard, session: session, baseDirectory: cwd)
-        print(completer.completeLaunch(words: words, partial: partial).candidates.joined(separator: "\n"))
+        // One a line; a description after a tab (zsh and fish show it, bash drops it).
+        let result = completer.completeLaunch(words: words, partial: partial)
+        print(result.candidates.map { candidate in result.descriptions[candidate].map { candidate + "\t" + $0 } ?? candidate }.joined(separator: "\n"))
         return 0
     }
 

@@ -49,6 +49,7 @@ enum ShellCompletions {
             local word=${words[${#words[@]}-1]}
             unset 'words[${#words[@]}-1]'
             COMPREPLY=($(command bgsh __complete -- "${words[@]}" "$word" 2>/dev/null))
+            COMPREPLY=("${COMPREPLY[@]%%$'\\t'*}")  # bash shows no descriptions
             # bash replaces only its own word (after the last : or =): drop what comes before it.
             local typed=${word%"$cur"}
             if [[ -n $typed ]]; then
@@ -85,6 +86,10 @@ enum ShellCompletions {
             if [[ ${words[CURRENT]} == -* && -n ${_bgsh_flag_help[${candidates[1]}]} ]]; then
                 for c in $candidates; do described+=("${c//:/\\\\:}:${_bgsh_flag_help[$c]}"); done
                 _describe -t flags 'launch flag' described
+            elif [[ ${candidates[1]} == *$'\\t'* ]]; then
+                # NAME<TAB>description: shown beside the names.
+                for c in $candidates; do described+=("${${c%%$'\\t'*}//:/\\\\:}:${c#*$'\\t'}"); done
+                _describe -t values 'value' described
             elif (( ${#candidates} == 1 )) && [[ ${candidates[1]} == */ || ${candidates[1]} == *: ]]; then
                 compadd -Q -S '' -- $candidates
             else

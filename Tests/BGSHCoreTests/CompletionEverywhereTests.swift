@@ -57,6 +57,19 @@ import Testing
         }
     }
 
+    /// Beside a target group its health, beside a task definition family its latest image.
+    @Test func someCandidatesAreDescribed() throws {
+        let shell = try Harness()
+        try shell.runSeed()
+        let c = Completer(table: Harness.table, session: shell.session, baseDirectory: shell.folder)
+        let groups = c.complete(before: "tg describe ", partial: "")
+        #expect(groups.descriptions["blue-tg"]?.hasPrefix("healthy ") == true, "\(groups.descriptions)")
+        #expect(groups.descriptions["green-tg"] != nil)
+        let families = c.complete(before: "taskdef describe ", partial: "ecs")
+        #expect(families.descriptions["ecs-bg-task-def-v1"]?.hasPrefix(":1 ") == true, "\(families.descriptions)")
+        #expect(families.descriptions["ecs-bg-task-def-v1"]?.contains("ecs-demo-app") == true)
+    }
+
     /// A word on a continuation line completes in the whole command.
     @Test func aContinuationLineCompletesInItsCommand() throws {
         let shell = try Harness()

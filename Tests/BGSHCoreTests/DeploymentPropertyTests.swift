@@ -23,7 +23,7 @@ import Testing
         listener create --lb web-alb --port 80 --forward web-blue
         service create web --taskdef web --blue-tg web-blue --green-tg web-green --listener web-alb:80 --container web --port 80 --desired 2 --subnets $A,$B --security-groups $SG
         service web
-        sleep 3m
+        sleep 5m
         """
 
     /// The verbs a sequence is made of (faults only ever hit green).

@@ -31,7 +31,7 @@ import Testing
     /// meanwhile); its groups' health checks start once it is active, so no target is healthy before.
     @Test func aNewLoadBalancerProvisionsBeforeItsTargetsAreChecked() throws {
         let shell = try Harness()
-        let setup = DeploymentPropertyTests.setup.replacingOccurrences(of: "sleep 3m", with: "")
+        let setup = DeploymentPropertyTests.setup.replacingOccurrences(of: "sleep 5m", with: "")
         #expect(shell.run(setup, name: "setup.bgsh") == 0)
         let cloud = try shell.session.cloud()
         func state() throws -> String? { try cloud.describeLoadBalancers(DescribeLoadBalancersInput(Names: ["web-alb"])).LoadBalancers.first?.State?.Code }

@@ -8,11 +8,15 @@ public struct Completion: Equatable, Sendable {
     public var candidates: [String]
     /// Whether a unique candidate is followed by a space (not after a directory's `/`).
     public var appendsSpace: Bool
+    /// A few words beside some candidates (a task definition's image, a target group's health),
+    /// shown by the shells that show them (zsh, fish).
+    public var descriptions: [String: String] = [:]
 
     /// Creates one.
-    public init(_ candidates: [String], appendsSpace: Bool = true) {
+    public init(_ candidates: [String], appendsSpace: Bool = true, descriptions: [String: String] = [:]) {
         self.candidates = candidates
         self.appendsSpace = appendsSpace
+        self.descriptions = descriptions
     }
 }
 
@@ -75,12 +79,14 @@ public struct Completer {
                 // (and the quote the shell left on it, if any).
                 if let quote = partial.first, quote == "\"" || quote == "'" {
                     let inner = completeLaunch(words: words, partial: String(partial.dropFirst()))
-                    return Completion(inner.candidates.map { String(quote) + $0 }, appendsSpace: false)
+                    return Completion(inner.candidates.map { String(quote) + $0 }, appendsSpace: false,
+                                      descriptions: Dictionary(inner.descriptions.map { (String(quote) + $0.key, $0.value) }, uniquingKeysWith: { a, _ in a }))
                 }
                 let split = partial.lastIndex { $0 == " " || $0 == ";" || $0 == "\n" }.map { partial.index(after: $0) } ?? partial.startIndex
                 let head = String(partial[..<split])
                 let inner = complete(before: head, partial: String(partial[split...]))
-                return Completion(inner.candidates.map { head + $0 }, appendsSpace: inner.appendsSpace)
+                return Completion(inner.candidates.map { head + $0 }, appendsSpace: inner.appendsSpace,
+                                  descriptions: Dictionary(inner.descriptions.map { (head + $0.key, $0.value) }, uniquingKeysWith: { a, _ in a }))
             }
             return flag.kind.map { values($0, partial: partial) } ?? Completion([])
         }
@@ -206,7 +212,15 @@ public struct Completer {
                 let tail = String(partial[partial.index(after: comma)...])
                 return Completion(filter(resourceNames(resource).filter { !given.contains($0) }, tail).map { head + $0 })
             }
-            return Completion(filter(resourceNames(resource), partial))
+            let names = filter(resourceNames(resource), partial)
+            guard [.targetGroup, .taskdefFamily].contains(resource), !names.isEmpty else { return Completion(names) }
+            let described = cached("described:" + resource.rawValue) { cloud, _ in try ResourceNames.described(resource, cloud: cloud) }
+            var descriptions: [String: String] = [:]
+            for line in described {
+                let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+                if parts.count == 2 { descriptions[parts[0]] = parts[1] }
+            }
+            return Completion(names, descriptions: descriptions)
         case .image:
             // REPO: first (no space after it), then the repository's tags.
             guard let colon = partial.firstIndex(of: ":") else {

@@ -55,6 +55,27 @@ public enum ResourceNames {
         }
     }
 
+    /// `NAME<TAB>description` of the kinds TAB describes: a target group's health
+    /// (`healthy 2/2`), a task definition family's latest image.
+    public static func described(_ kind: ResourceKind, cloud: any Cloud) throws -> [String] {
+        switch kind {
+        case .targetGroup:
+            return try cloud.describeAllTargetGroups().map { tg in
+                let states = try cloud.describeTargetHealth(DescribeTargetHealthInput(TargetGroupArn: tg.TargetGroupArn ?? "")).TargetHealthDescriptions.map(\.TargetHealth.State)
+                let healthy = states.filter { $0 == "healthy" }.count
+                return "\(tg.TargetGroupName ?? "")\t" + (states.isEmpty ? "no targets" : "\(TargetHealth.summary(of: states)) \(healthy)/\(states.count)")
+            }
+        case .taskdefFamily:
+            return try cloud.listAllTaskDefinitionFamilies().map { family in
+                let latest = try cloud.describeTaskDefinition(DescribeTaskDefinitionInput(taskDefinition: family)).taskDefinition
+                let image = latest.containerDefinitions?.first?.image ?? "-"
+                return "\(family)\t:\(latest.revision ?? 0) \(image)"
+            }
+        default:
+            return []
+        }
+    }
+
     /// `FAMILY:REV` of a family's ACTIVE revisions, newest first.
     public static func revisions(of family: String, cloud: any Cloud) throws -> [String] {
         let arns = try allPages { token in
