@@ -214,7 +214,8 @@ public struct Completer {
             }
             let names = filter(resourceNames(resource), partial)
             guard [.targetGroup, .taskdefFamily].contains(resource), !names.isEmpty else { return Completion(names) }
-            let described = cached("described:" + resource.rawValue) { cloud, _ in try ResourceNames.described(resource, cloud: cloud) }
+            // Descriptions take a call per name: waited for briefly, they show from the next TAB if late.
+            let described = cached("described:" + resource.rawValue, waiting: bound / 4) { cloud, _ in try ResourceNames.described(resource, cloud: cloud) }
             var descriptions: [String: String] = [:]
             for line in described {
                 let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
@@ -257,7 +258,7 @@ public struct Completer {
     /// Names under `key` in the session's scope: fresh ones from the cache; else a lookup on a
     /// background thread (a cloud of its own), waited for at most `lookupBound`; when it is not
     /// back by then, the names the cache had (stale) or none. Completion never fails loudly.
-    func cached(_ key: String, _ lookup: @escaping @Sendable (any Cloud, String?) throws -> [String]) -> [String] {
+    func cached(_ key: String, waiting: Double? = nil, _ lookup: @escaping @Sendable (any Cloud, String?) throws -> [String]) -> [String] {
         let cache = session.completionCache
         let full = session.completionScope + "#" + key
         let entry = cache.entry(full)
@@ -265,7 +266,7 @@ public struct Completer {
         let source = UncheckedBackend(backend: session.backend)
         let (region, cluster) = (session.region, session.cluster)
         let group = cache.lookup(full) { try? lookup(try source.backend.cloud(region: region), cluster) }
-        if group.wait(timeout: .now() + bound) == .success, let fresh = cache.entry(full) { return fresh.names }
+        if group.wait(timeout: .now() + (waiting ?? bound)) == .success, let fresh = cache.entry(full) { return fresh.names }
         return entry?.names ?? []
     }
 
