@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The simulator's state: a SQLite database (GRDB) in WAL mode, one immediate transaction per
 /// API call, so a killed process leaves a state that loads and two shells on one file never lose
@@ -39,6 +40,10 @@ public final class SimStore: @unchecked Sendable {
             config.journalMode = .wal
             config.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 4000; PRAGMA cache_size = -16000")
+                // Keep the -wal file when the last connection closes: each bgsh process (a TAB's
+                // `__complete` is one) then opens it as it is instead of creating and syncing it.
+                var persist: Int32 = 1
+                _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
             }
             writer = try DatabaseQueue(path: path, configuration: config)
         }
@@ -59,6 +64,9 @@ public final class SimStore: @unchecked Sendable {
                 CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
                 """)
         }
+        // A state already made needs no write: checking reads only, so a process that only
+        // reads (a TAB's `bgsh __complete`) never takes the write lock nor syncs the file.
+        if try writer.read({ try migrator.hasCompletedMigrations($0) }) { return }
         try migrator.migrate(writer)
     }
 

@@ -189,6 +189,9 @@ struct Launcher {
                               environment: environment, isInteractive: false, workingDirectory: cwd)
         session.profileNames = { profileNames(environment) }
         let completer = Completer(table: .standard, session: session, baseDirectory: cwd)
+        // Kept open until exit: closing the state would checkpoint it (syncs a TAB need not wait
+        // for; nothing was written, and the next bgsh that closes it checkpoints it).
+        openUntilExit = backend
         // One a line; a description after a tab (zsh and fish show it, bash drops it).
         let result = completer.completeLaunch(words: words, partial: partial)
         print(result.candidates.map { candidate in result.descriptions[candidate].map { candidate + "\t" + $0 } ?? candidate }.joined(separator: "\n"))
@@ -228,6 +231,9 @@ struct Launcher {
         }
         return 0
     }
+
+    /// What `__complete` leaves open when the process exits.
+    nonisolated(unsafe) static var openUntilExit: (any Backend)?
 
     /// The profiles of the aws CLI's files, as the aws backend reads them.
     static func profileNames(_ environment: [String: String]) -> [String] {
