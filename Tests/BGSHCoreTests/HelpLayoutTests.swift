@@ -49,6 +49,14 @@ import Testing
         #expect(session.prompt == "bgsh[aws:payments-staging] ap-southeast-2/web> ")
     }
 
+    @Test func theContractsPromptIsLeftWhole() {
+        let session = Session(backend: NamedBackend("sim"), region: "us-east-1", out: CapturedOutput(), environment: [:], isInteractive: true, workingDirectory: "/")
+        session.cluster = "ECS-BlueGreenCluster"
+        session.service = "myBGService"
+        #expect(session.prompt == "bgsh[sim] us-east-1/ECS-BlueGreenCluster/myBGService> ")
+        #expect(session.prompt(status: " [blue 90 | green 10]").count <= 64)
+    }
+
     @Test func aProductionBackendIsRed() {
         let session = Session(backend: NamedBackend("aws:prod-admin"), region: "us-east-1", out: CapturedOutput(), environment: [:], isInteractive: true, workingDirectory: "/")
         #expect(session.prompt == "bgsh[aws:prod-admin] us-east-1> ", "no colour unless it is on")
