@@ -54,7 +54,8 @@ import Testing
         session.cluster = "ECS-BlueGreenCluster"
         session.service = "myBGService"
         #expect(session.prompt == "bgsh[sim] us-east-1/ECS-BlueGreenCluster/myBGService> ")
-        #expect(session.prompt(status: " [blue 90 | green 10]").count <= 64)
+        let baking = session.prompt(status: " [green 100 | blue ends in 1m51s]")
+        #expect(baking.count <= 80 && baking.contains("/ECS-B…uster/myBGService"), "\(baking)")
     }
 
     @Test func aProductionBackendIsRed() {

@@ -164,17 +164,18 @@ public final class Session {
     /// The interactive prompt: `bgsh[sim] us-east-1/ECS-BlueGreenCluster> `.
     public var prompt: String { prompt(status: "") }
 
-    /// The prompt with a deployment's status (` [blue 90 | green 10]`), in four fifths of `width`
-    /// (64 of 80 columns, room left to type): long cluster and service names are shortened in the
-    /// middle (`ECS-Blu…Cluster`), never the backend. A backend whose profile or account names `prod`
+    /// The prompt with a deployment's status (` [blue 90 | green 10]`), within `width` columns (in
+    /// 64 of 80 without a status, room left to type): long cluster and service names are shortened
+    /// in the middle (`ECS-Blu…Cluster`), never the backend. A backend whose profile or account names `prod`
     /// is shown in red when colour is on (libedit leaves what is between \u{1}s uncounted).
     public func prompt(status: String, width: Int = 80) -> String {
         let name = backend.displayName
-        let budget = max(20, width * 4 / 5) - ("bgsh[] ".count + name.count + status.count + 2)
+        // With a deployment's status the prompt may take the line but for a few columns.
+        let budget = (status.isEmpty ? width * 4 / 5 : width - 2) - ("bgsh[] ".count + name.count + status.count + 2)
         var names = [cluster, service].compactMap { $0 }
         var path = ([region] + names).joined(separator: "/")
         var longest = names.map(\.count).max() ?? 0
-        while path.count > budget, longest > 5 {
+        while path.count > budget, longest > 3 {
             longest -= 1
             names = names.map { Session.shortened($0, to: longest) }
             path = ([region] + names).joined(separator: "/")
