@@ -1,9 +1,10 @@
 import AWSModel
-import BGSHCommands
+
 import BGSHSim
 import Foundation
 import Testing
 @testable import BGSHCore
+@testable import BGSHCommands
 
 /// Every value kind of the table completes (issue 10), on the seed's resources; and a slow
 /// backend never holds the prompt: the lookup goes on in the background and fills the cache.
@@ -39,6 +40,7 @@ import Testing
         ("sim fail api ", "CreateTarget", ["CreateTargetGroup"]),
         ("assert weight green ", "", ["!=", "<", "<=", "==", ">", ">="]),
         ("alarm delete ", "", []),
+        ("listener create --lb my-ecs-alb --port ", "", ["80", "443", "8080"]),
     ]
 
     @Test func everyValueKindCompletes() throws {
@@ -124,6 +126,24 @@ import Testing
         for _ in 0..<200 where session.completionCache.entry(key) == nil { Thread.sleep(forTimeInterval: 0.01) }
         #expect(session.completionCache.entry(key)?.names == ["slowpoke"], "the lookup finished in the background")
         #expect(c.complete(before: "cluster delete ", partial: "s").candidates == ["slowpoke"])
+    }
+}
+
+/// The live view's panel: the split as a bar, tasks per colour, the timers, the last events.
+@Suite struct LiveViewTests {
+    @Test func thePanelShowsTheSplitTasksTimersAndEvents() throws {
+        let shell = try Harness()
+        #expect(shell.run(DeploymentPropertyTests.setup + "\ndeploy --image nginx:1.29 --strategy canary:10%:5m\nwait healthy\nsim advance 1m", name: "s.bgsh") == 0)
+        let view = try DeploymentPropertyTests.controller(shell).observe()
+        let lines = LiveView.panel(view, events: ["00:06:00  shifted green to 10%"], colour: false)
+        #expect(lines[0] == "deployment d-1  in-progress  canary:10%:5m  step 1/2")
+        let bar = "blue " + String(repeating: "█", count: 36) + String(repeating: "░", count: 4)
+        #expect(lines[1] == bar + " green  90% | 10%")
+        #expect(lines.contains("blue   2/2 tasks  healthy  web:1") && lines.contains("green  2/2 tasks  healthy  web:2"), "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("next step: green to 100% in ") })
+        #expect(lines.last == "  00:06:00  shifted green to 10%")
+        #expect(lines.allSatisfy { $0.count <= 80 })
+        #expect(LiveView.bar(blue: 900, green: 100, colour: true).contains("\u{1B}[34m"))
     }
 }
 

@@ -238,6 +238,7 @@ public struct Completer {
             return Completion(shares.filter { $0.hasPrefix(partial) })
         case .strategy: return Completion(filter(["manual", "all-at-once", "canary:10%:5m", "linear:10%:1m"] + Strategy.codeDeployNames, partial))
         case .colourOrTargetGroup: return Completion(filter(["blue", "green"], partial) + filter(resourceNames(.targetGroup), partial))
+        case .port: return Completion(["80", "443", "8080"].filter { $0.hasPrefix(partial) })
         case .region: return Completion(filter(Regions.known, partial))
         case .zone: return Completion(filter(Regions.zones(of: session.region), partial))
         case .profile: return Completion(filter(session.profileNames(), partial))
