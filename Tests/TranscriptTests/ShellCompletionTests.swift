@@ -6,7 +6,8 @@ import Testing
 @Suite struct ShellCompletionTests {
     static let files = ["bash": "bgsh.bash", "zsh": "_bgsh", "fish": "bgsh.fish"]
 
-    /// Runs a program with arguments and an environment; stdout, stderr, status.
+    /// Runs a program with arguments and an environment (PATH finds the bgsh under test, HOME is
+    /// a temporary folder, unless `environment` says otherwise); stdout, stderr, status.
     static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> StoreTests.Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)

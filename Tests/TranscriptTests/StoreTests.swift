@@ -24,19 +24,8 @@ import Testing
     }
 
     static func run(_ arguments: [String], state: String) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TranscriptTests.binary)
-        process.arguments = ["--state", state] + arguments
-        process.environment = ["HOME": (state as NSString).deletingLastPathComponent, "PATH": "/usr/bin:/bin"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        try ShellCompletionTests.run(TranscriptTests.binary, ["--state", state] + arguments,
+                                     environment: ["HOME": (state as NSString).deletingLastPathComponent, "PATH": "/usr/bin:/bin"])
     }
 
     static func folder() throws -> String {

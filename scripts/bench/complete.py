@@ -15,13 +15,8 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-
-
-def build():
-    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "bgsh"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
-    return os.path.join(ROOT, ".build", "release", "bgsh")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from shell import ROOT, build  # noqa: E402  (the same release build as the other figures)
 
 
 def main():
