@@ -20,6 +20,9 @@ let package = Package(
     targets: [
         // Lexer, parser, spans and diagnostics: the standard library only.
         .target(name: "BGSHSyntax"),
+        // Canary analysis's statistics (Mann-Whitney U, Hodges-Lehmann, Kayenta's judge): pure,
+        // the standard library and Foundation's math only.
+        .target(name: "BGSHAnalysis"),
         // The backend interface: AWS request/response shapes, the Cloud protocols, AWSError.
         .target(name: "AWSModel"),
         // Signature Version 4: canonical request, scope, signing key; date and credentials injected.
@@ -48,6 +51,10 @@ let package = Package(
         .executableTarget(name: "bgsh", dependencies: [
             "BGSHCore", "BGSHCommands", "BGSHSim", "BGSHLineEditor", "AWSModel", "AWSWire",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "BGSHAnalysisTests", dependencies: [
+            "BGSHAnalysis",
+            .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "BGSHSyntaxTests", dependencies: [
             "BGSHSyntax",
