@@ -58,6 +58,9 @@ public protocol EmulatorControl: AnyObject {
     /// Arms a health failure (`rateTenths` nil) or a 5xx rate for `side` (blue or green) of the
     /// service's next deployment, taking effect when that deployment starts.
     func armNextDeployment(serviceArn: String, side: String, rateTenths: Int?) throws
+    /// Targets of the group stay healthy and answer `milliseconds` slower than the baseline;
+    /// with `serviceArn` and `side`, armed for that side of the service's next deployment instead.
+    func failLatency(_ targetGroupArn: String?, milliseconds: Int, nextDeploymentOf serviceArn: String?, side: String?) throws
     /// Runs `body` while holding the simulated account's deploy lock, so that two processes'
     /// check-then-create cannot interleave (two `deploy`s at once: one starts, one is refused).
     func exclusively<T>(_ body: () throws -> T) throws -> T

@@ -238,4 +238,5 @@ public final class AWSCloud: Cloud, @unchecked Sendable {
     public func putMetricAlarm(_ input: PutMetricAlarmInput) throws { try client("cloudwatch").call("PutMetricAlarm", input) }
     public func describeAlarms(_ input: DescribeAlarmsInput) throws -> DescribeAlarmsOutput { try client("cloudwatch").call("DescribeAlarms", input, as: DescribeAlarmsOutput.self) }
     public func deleteAlarms(_ input: DeleteAlarmsInput) throws { try client("cloudwatch").call("DeleteAlarms", input) }
+    public func getMetricData(_ input: GetMetricDataInput) throws -> GetMetricDataOutput { try client("cloudwatch").call("GetMetricData", input, as: GetMetricDataOutput.self) }
 }

@@ -95,6 +95,7 @@ public final class SimBackend: Backend, EmulatorControl {
         try store().write { tx in
             try tx.deleteMeta(prefix: "faults.tg." + (targetGroupArn ?? ""))
             try tx.deleteMeta(prefix: "faults.rate." + (targetGroupArn ?? ""))
+            try tx.deleteMeta(prefix: "faults.latency." + (targetGroupArn ?? ""))
             if targetGroupArn == nil { try tx.deleteMeta(prefix: "faults.next.") }
         }
     }
@@ -115,6 +116,16 @@ public final class SimBackend: Backend, EmulatorControl {
     /// Arms a fault for one side of a service's next deployment (`sim fail --next`).
     public func armNextDeployment(serviceArn: String, side: String, rateTenths: Int?) throws {
         try store().write { tx in try ArmedFaults.arm(tx, serviceArn: serviceArn, side: side, rateTenths: rateTenths) }
+    }
+
+    public func failLatency(_ targetGroupArn: String?, milliseconds: Int, nextDeploymentOf serviceArn: String?, side: String?) throws {
+        try store().write { tx in
+            if let serviceArn, let side {
+                try tx.setMeta(ArmedFaults.key(serviceArn, side) + ".latency", String(milliseconds))
+            } else if let targetGroupArn {
+                try tx.setMeta("faults.latency." + targetGroupArn, String(milliseconds))
+            }
+        }
     }
 
     /// Targets of the group answer a share of requests with 5xx.

@@ -35,6 +35,18 @@ extension SimCloud {
         try tx.put(point, region: region, kind: SimCloud.datapointKind, id: id, name: dimension)
     }
 
+    /// Adds a round of response times to the minute's histogram of a group.
+    func recordLatency(_ tx: SimStore.Transaction, dimension: String, _ round: SimLatencyHistogram, at now: Double) throws {
+        let minute = (now / 60).rounded(.down) * 60
+        let id = "\(dimension)|\(Int(minute))"
+        var histogram = try tx.get(SimLatencyHistogram.self, region: region, kind: SimLatencyHistogram.kind, id: id)
+            ?? SimLatencyHistogram(dimension: dimension, minute: minute)
+        for (index, n) in round.counts { histogram.counts[index, default: 0] += n }
+        histogram.sum += round.sum
+        histogram.count += round.count
+        try tx.put(histogram, region: region, kind: SimLatencyHistogram.kind, id: id, name: dimension)
+    }
+
     func route(_ tx: SimStore.Transaction, listenerArn: String, requests: Int) throws -> [TrafficResult] {
         guard let listener = try tx.get(Listener.self, region: region, kind: SimCloud.listenerKind, id: listenerArn) else {
             throw AWSError("ListenerNotFound", "Listener '\(listenerArn)' not found")
@@ -61,6 +73,10 @@ extension SimCloud {
         }
         // Keyed once per group even if a listener (made elsewhere) names one twice.
         let rates = try Dictionary(weights.map { ($0.0, Double(try tx.meta("faults.rate." + $0.0) ?? "0") ?? 0) }, uniquingKeysWith: { a, _ in a })
+        let slower = try Dictionary(weights.map { ($0.0, (Double(try tx.meta("faults.latency." + $0.0) ?? "0") ?? 0) / 1000) }, uniquingKeysWith: { a, _ in a })
+        // Response times from a generator of their own, so the split above stays as it was.
+        var latency = SimLatencyModel(seed: seed)
+        var times: [String: SimLatencyHistogram] = [:]
         for _ in 0..<requests {
             var pick = next() * Double(total)
             var chosen = weights[0].0
@@ -71,6 +87,10 @@ extension SimCloud {
             results[chosen]?.requests += 1
             // No healthy target: the load balancer answers 503 itself; else the target may fail.
             if healthy[chosen] != true || next() * 1000 < (rates[chosen] ?? 0) { results[chosen]?.errors += 1 }
+            // Only requests a target answered have a TargetResponseTime (the 503s above are the LB's).
+            if healthy[chosen] == true {
+                times[chosen, default: SimLatencyHistogram(dimension: "", minute: 0)].add(latency.draw(extra: slower[chosen] ?? 0))
+            }
         }
         for result in results.values {
             let dimension = SimCloud.dimensionKey([Dimension(Name: "LoadBalancer", Value: SimCloud.dimension(ofLoadBalancer: listener.LoadBalancerArn ?? "")),
@@ -78,6 +98,7 @@ extension SimCloud {
             try record(tx, dimension: dimension, metric: "RequestCount", value: Double(result.requests), at: now)
             let metric = healthy[result.targetGroupArn] == true ? "HTTPCode_Target_5XX_Count" : "HTTPCode_ELB_5XX_Count"
             try record(tx, dimension: dimension, metric: metric, value: Double(result.errors), at: now)
+            if let answered = times[result.targetGroupArn] { try recordLatency(tx, dimension: dimension, answered, at: now) }
         }
         return weights.compactMap { results[$0.0] }
     }

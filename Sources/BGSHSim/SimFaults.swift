@@ -64,6 +64,12 @@ enum ArmedFaults {
     /// A deployment of the service starts: its armed faults move onto the colours' target groups.
     static func deploymentStarts(_ tx: SimStore.Transaction, serviceArn: String, greenTG: String, blueTG: String?, now: Double) throws {
         for (side, tg) in [("green", greenTG), ("blue", blueTG)] {
+            // `sim fail --next SIDE --latency D`, alone or beside a health or rate fault.
+            if let tg, let latency = try tx.meta(key(serviceArn, side) + ".latency") {
+                try tx.deleteMeta(prefix: key(serviceArn, side) + ".latency")
+                try tx.setMeta("faults.armed." + tg, side)
+                try tx.setMeta("faults.latency." + tg, latency)
+            }
             guard let tg, let armed = try tx.meta(key(serviceArn, side)) else { continue }
             try tx.deleteMeta(prefix: key(serviceArn, side))
             try tx.setMeta("faults.armed." + tg, side)
@@ -79,6 +85,6 @@ enum ArmedFaults {
     /// (the next deployment that uses the group starts clean). A plain `sim fail` stays.
     static func taskSetRemoved(_ tx: SimStore.Transaction, targetGroupArn: String?) throws {
         guard let tg = targetGroupArn, try tx.meta("faults.armed." + tg) != nil else { return }
-        for prefix in ["faults.armed.", "faults.tg.", "faults.rate."] { try tx.deleteMeta(prefix: prefix + tg) }
+        for prefix in ["faults.armed.", "faults.tg.", "faults.rate.", "faults.latency."] { try tx.deleteMeta(prefix: prefix + tg) }
     }
 }

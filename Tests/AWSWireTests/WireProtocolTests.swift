@@ -236,4 +236,21 @@ import Testing
         #expect(target.lifecycleEvents?.first?.startTime == 1767225600.25)
         #expect(target.lifecycleEvents?.last?.status == "Pending" && target.lifecycleEvents?.last?.endTime == nil)
     }
+
+    /// GetMetricData (canary analysis): CloudWatch's JSON 1.0, the window as epoch seconds, and the
+    /// results' Timestamps and Values read back.
+    @Test func getMetricDataSendsTheWindowAndReadsTheSeries() throws {
+        let t = ScriptedTransport(body: #"{"MetricDataResults": [{"Id": "greenp99", "Label": "TargetResponseTime", "StatusCode": "Complete", "Timestamps": [1767225660.0, 1767225600.0], "Values": [0.31, 0.29]}], "Messages": []}"#)
+        let metric = CloudWatchMetric(Namespace: "AWS/ApplicationELB", MetricName: "TargetResponseTime",
+                                      Dimensions: [Dimension(Name: "LoadBalancer", Value: "app/web-alb/1"), Dimension(Name: "TargetGroup", Value: "targetgroup/web-green/2")])
+        let out = try scriptedBackend(t).cloud(region: "us-east-1").getMetricData(GetMetricDataInput(
+            MetricDataQueries: [MetricDataQuery(Id: "greenp99", MetricStat: MetricStat(Metric: metric, Period: 60, Stat: "p99"))], StartTime: 1767225600, EndTime: 1767225720))
+        let request = try #require(t.sent.first)
+        #expect(request.header("X-Amz-Target") == "GraniteServiceVersion20100801.GetMetricData")
+        #expect(request.json["StartTime"] as? Double == 1767225600 || request.json["StartTime"] as? Int == 1767225600)
+        let queries = request.json["MetricDataQueries"] as? [[String: Any]]
+        #expect((queries?.first?["MetricStat"] as? [String: Any])?["Stat"] as? String == "p99")
+        let result = try #require(out.MetricDataResults?.first)
+        #expect(result.Timestamps == [1767225660, 1767225600] && result.Values == [0.31, 0.29])
+    }
 }

@@ -101,6 +101,47 @@ import Testing
         #expect(shell.run("vpc create 10.7.0.0/16 --name \(name.dropLast())") == 0)
     }
 
+    /// The ALB metrics as GetMetricData reads them: per target group (LoadBalancer + TargetGroup),
+    /// TargetResponseTime's percentiles around the baseline (median 40 ms, p99 120 ms), a green
+    /// made slower by `sim fail --next green --latency`, HealthyHostCount from the targets.
+    @Test func getMetricDataReadsTheALBMetricsAsPublished() throws {
+        let shell = try Harness()
+        #expect(shell.run(DeploymentPropertyTests.setup + """
+
+            sim fail --next green --latency 250ms
+            deploy --image nginx:1.29 --strategy canary:50%:5m
+            wait healthy
+            sim advance 1m
+            sim traffic 4000
+            """, name: "s.bgsh") == 0)
+        #expect(shell.out.stderr.contains("armed: green of the next deployment of web will answer 250ms slower"))
+        let cloud = try shell.session.cloud()
+        let lb = try #require(try cloud.describeLoadBalancers(DescribeLoadBalancersInput(Names: ["web-alb"])).LoadBalancers.first?.LoadBalancerArn)
+        func dims(_ tg: String) throws -> [Dimension] {
+            let arn = try #require(try cloud.describeTargetGroups(DescribeTargetGroupsInput(Names: [tg])).TargetGroups.first?.TargetGroupArn)
+            return [Dimension(Name: "LoadBalancer", Value: String(lb.split(separator: "/", maxSplits: 1).last ?? "")),
+                    Dimension(Name: "TargetGroup", Value: String(arn.split(separator: ":").last ?? ""))]
+        }
+        func query(_ id: String, _ tg: String, _ metric: String, _ stat: String) throws -> MetricDataQuery {
+            MetricDataQuery(Id: id, MetricStat: MetricStat(Metric: CloudWatchMetric(Namespace: "AWS/ApplicationELB", MetricName: metric, Dimensions: try dims(tg)), Period: 60, Stat: stat))
+        }
+        let now = try shell.backend.now()
+        let out = try cloud.getMetricData(GetMetricDataInput(MetricDataQueries: [
+            try query("bluep99", "web-blue", "TargetResponseTime", "p99"), try query("greenp99", "web-green", "TargetResponseTime", "p99"),
+            try query("bluep50", "web-blue", "TargetResponseTime", "p50"), try query("requests", "web-green", "RequestCount", "Sum"),
+            try query("hosts", "web-green", "HealthyHostCount", "Minimum"),
+        ], StartTime: now - 600, EndTime: now + 60))
+        let values = Dictionary(uniqueKeysWithValues: (out.MetricDataResults ?? []).map { ($0.Id ?? "", $0.Values ?? []) })
+        let blue99 = try #require(values["bluep99"]?.first), green99 = try #require(values["greenp99"]?.first), blue50 = try #require(values["bluep50"]?.first)
+        #expect(abs(blue99 - 0.120) < 0.015, "blue's p99 \(blue99)")
+        #expect(abs(blue50 - 0.040) < 0.005, "blue's median \(blue50)")
+        #expect(abs(green99 - 0.370) < 0.04, "green's p99 \(green99): 250 ms slower")
+        #expect((values["requests"]?.first ?? 0) > 1500)
+        #expect(values["hosts"]?.contains(2) == true)
+        #expect { try cloud.getMetricData(GetMetricDataInput(MetricDataQueries: [MetricDataQuery(Id: "x", MetricStat: MetricStat(Metric: CloudWatchMetric(Namespace: "AWS/ApplicationELB", MetricName: "RequestCount", Dimensions: []), Period: 45, Stat: "Sum"))], StartTime: now - 60, EndTime: now)) }
+            throws: { ($0 as? AWSError)?.code == "InvalidParameterValue" }
+    }
+
     /// CloudWatch's periods: 10, 20, 30 or a multiple of 60 seconds.
     @Test(arguments: [45, 90, 5]) func otherPeriodsAreRefused(_ period: Int) throws {
         let shell = try Harness()

@@ -1,8 +1,87 @@
-/// Amazon CloudWatch, the alarm operations bgsh uses.
+/// Amazon CloudWatch, the alarm operations bgsh uses and the metric reads of canary analysis.
 public protocol CloudWatchAPI {
     func putMetricAlarm(_ input: PutMetricAlarmInput) throws
     func describeAlarms(_ input: DescribeAlarmsInput) throws -> DescribeAlarmsOutput
     func deleteAlarms(_ input: DeleteAlarmsInput) throws
+    /// GetMetricData: several metrics' datapoints over a window, one call.
+    func getMetricData(_ input: GetMetricDataInput) throws -> GetMetricDataOutput
+}
+
+/// A metric by namespace, name and dimensions (botocore's `Metric`).
+public struct CloudWatchMetric: Codable, Hashable, Sendable {
+    public var Namespace: String
+    public var MetricName: String
+    public var Dimensions: [Dimension]
+    public init(Namespace: String, MetricName: String, Dimensions: [Dimension]) {
+        self.Namespace = Namespace
+        self.MetricName = MetricName
+        self.Dimensions = Dimensions
+    }
+}
+
+public struct MetricStat: Codable, Hashable, Sendable {
+    public var Metric: CloudWatchMetric
+    /// Seconds: 1, 5, 10, 20, 30 or a multiple of 60.
+    public var Period: Int
+    /// Sum, Average, SampleCount, Minimum, Maximum, or a percentile like p99.
+    public var Stat: String
+    public init(Metric: CloudWatchMetric, Period: Int, Stat: String) {
+        self.Metric = Metric
+        self.Period = Period
+        self.Stat = Stat
+    }
+}
+
+public struct MetricDataQuery: Codable, Hashable, Sendable {
+    /// Lower-case letters, digits and _, starting with a lower-case letter.
+    public var Id: String
+    public var MetricStat: MetricStat?
+    public var ReturnData: Bool?
+    public init(Id: String, MetricStat: MetricStat?) {
+        self.Id = Id
+        self.MetricStat = MetricStat
+    }
+}
+
+public struct GetMetricDataInput: Codable, Hashable, Sendable {
+    public var MetricDataQueries: [MetricDataQuery]
+    /// Seconds since the epoch.
+    public var StartTime: Double
+    public var EndTime: Double
+    public var NextToken: String?
+    /// TimestampDescending (the default) or TimestampAscending.
+    public var ScanBy: String?
+    public init(MetricDataQueries: [MetricDataQuery], StartTime: Double, EndTime: Double, ScanBy: String? = nil) {
+        self.MetricDataQueries = MetricDataQueries
+        self.StartTime = StartTime
+        self.EndTime = EndTime
+        self.ScanBy = ScanBy
+    }
+}
+
+public struct MetricDataResult: Codable, Hashable, Sendable {
+    public var Id: String?
+    public var Label: String?
+    public var Timestamps: [Double]?
+    public var Values: [Double]?
+    /// Complete, InternalError, PartialData, Forbidden.
+    public var StatusCode: String?
+    public init(Id: String?, Label: String?, Timestamps: [Double]?, Values: [Double]?, StatusCode: String?) {
+        self.Id = Id
+        self.Label = Label
+        self.Timestamps = Timestamps
+        self.Values = Values
+        self.StatusCode = StatusCode
+    }
+}
+
+public struct GetMetricDataOutput: Codable, Hashable, Sendable {
+    public var MetricDataResults: [MetricDataResult]?
+    public var NextToken: String?
+    public init(MetricDataResults: [MetricDataResult]?, NextToken: String? = nil) {
+        self.MetricDataResults = MetricDataResults
+        self.NextToken = NextToken
+    }
 }
 
 public struct Dimension: Codable, Hashable, Sendable {

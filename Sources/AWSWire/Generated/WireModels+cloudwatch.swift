@@ -6,6 +6,7 @@ extension WireModelTables {
 service cloudwatch protocol=json api=2010-08-01 endpoint=monitoring signing=monitoring id=CloudWatch target=GraniteServiceVersion20100801 json=1.0 querycompatible
 op DeleteAlarms http=POST:/ in=DeleteAlarmsInput
 op DescribeAlarms http=POST:/ in=DescribeAlarmsInput out=DescribeAlarmsOutput wrapper=DescribeAlarmsResult
+op GetMetricData http=POST:/ in=GetMetricDataInput out=GetMetricDataOutput wrapper=GetMetricDataResult
 op PutMetricAlarm http=POST:/ in=PutMetricAlarmInput
 P AccountId string
 P ActionPrefix string
@@ -24,6 +25,8 @@ L AlarmTypes AlarmType
 P ComparisonOperator string
 S CompositeAlarm ActionsEnabled:ActionsEnabled ActionsSuppressedBy:ActionsSuppressedBy ActionsSuppressedReason:ActionsSuppressedReason ActionsSuppressor:AlarmArn ActionsSuppressorExtensionPeriod:SuppressorPeriod ActionsSuppressorWaitPeriod:SuppressorPeriod AlarmActions:ResourceList AlarmArn:AlarmArn AlarmConfigurationUpdatedTimestamp:Timestamp AlarmDescription:AlarmDescription AlarmName:AlarmName AlarmRule:AlarmRule InsufficientDataActions:ResourceList OKActions:ResourceList StateReason:StateReason StateReasonData:StateReasonData StateTransitionedTimestamp:Timestamp StateUpdatedTimestamp:Timestamp StateValue:StateValue
 L CompositeAlarms CompositeAlarm
+P DatapointValue double
+L DatapointValues DatapointValue
 P DatapointsToAlarm integer
 S DeleteAlarmsInput AlarmNames:AlarmNames
 S DescribeAlarmsInput ActionPrefix:ActionPrefix AlarmNamePrefix:AlarmNamePrefix AlarmNames:AlarmNames AlarmTypes:AlarmTypes ChildrenOfAlarmName:AlarmName MaxRecords:MaxRecords NextToken:NextToken ParentsOfAlarmName:AlarmName StateValue:StateValue
@@ -38,12 +41,23 @@ P EvaluationInterval integer
 P EvaluationPeriods integer
 P EvaluationState string
 P ExtendedStatistic string
+S GetMetricDataInput EndTime:Timestamp LabelOptions:LabelOptions MaxDatapoints:GetMetricDataMaxDatapoints MetricDataQueries:MetricDataQueries NextToken:NextToken ScanBy:ScanBy StartTime:Timestamp
+P GetMetricDataLabelTimezone string
+P GetMetricDataMaxDatapoints integer
+S GetMetricDataOutput Messages:MetricDataResultMessages MetricDataResults:MetricDataResults NextToken:NextToken
+S LabelOptions Timezone:GetMetricDataLabelTimezone
 P MaxRecords integer
+S MessageData Code:MessageDataCode Value:MessageDataValue
+P MessageDataCode string
+P MessageDataValue string
 S Metric Dimensions:Dimensions MetricName:MetricName Namespace:Namespace
 S MetricAlarm ActionsEnabled:ActionsEnabled AlarmActions:ResourceList AlarmArn:AlarmArn AlarmConfigurationUpdatedTimestamp:Timestamp AlarmDescription:AlarmDescription AlarmName:AlarmName ComparisonOperator:ComparisonOperator DatapointsToAlarm:DatapointsToAlarm Dimensions:Dimensions EvaluateLowSampleCountPercentile:EvaluateLowSampleCountPercentile EvaluationCriteria:EvaluationCriteria EvaluationInterval:EvaluationInterval EvaluationPeriods:EvaluationPeriods EvaluationState:EvaluationState ExtendedStatistic:ExtendedStatistic InsufficientDataActions:ResourceList MetricName:MetricName Metrics:MetricDataQueries Namespace:Namespace OKActions:ResourceList Period:Period StateReason:StateReason StateReasonData:StateReasonData StateTransitionedTimestamp:Timestamp StateUpdatedTimestamp:Timestamp StateValue:StateValue Statistic:Statistic Threshold:Threshold ThresholdMetricId:MetricId TreatMissingData:TreatMissingData Unit:StandardUnit
 L MetricAlarms MetricAlarm
 L MetricDataQueries MetricDataQuery
 S MetricDataQuery AccountId:AccountId Expression:MetricExpression Id:MetricId Label:MetricLabel MetricStat:MetricStat Period:Period ReturnData:ReturnData
+S MetricDataResult Id:MetricId Label:MetricLabel Messages:MetricDataResultMessages StatusCode:StatusCode Timestamps:Timestamps Values:DatapointValues
+L MetricDataResultMessages MessageData
+L MetricDataResults MetricDataResult
 P MetricExpression string
 P MetricId string
 P MetricLabel string
@@ -59,12 +73,14 @@ P RecoveryPeriod integer
 L ResourceList ResourceName
 P ResourceName string
 P ReturnData boolean
+P ScanBy string
 P StandardUnit string
 P Stat string
 P StateReason string
 P StateReasonData string
 P StateValue string
 P Statistic string
+P StatusCode string
 P SuppressorPeriod integer
 S Tag Key:TagKey Value:TagValue
 P TagKey string
@@ -72,6 +88,7 @@ L TagList Tag
 P TagValue string
 P Threshold double
 P Timestamp timestamp
+L Timestamps Timestamp
 P TreatMissingData string
 """#
 }

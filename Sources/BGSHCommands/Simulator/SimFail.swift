@@ -9,10 +9,12 @@ struct SimFail: Command {
         summary: "make a colour's (or a target group's) targets fail health checks: unhealthy after the unhealthy threshold",
         arguments: [ArgumentSpec("TARGET", .colourOrTargetGroup, help: "blue, green (of the current service) or a target group")],
         options: [.option("rate", .percentage(allowsSign: false), valueName: "P%", help: "stay healthy but answer P% of requests with 5xx"),
+                  .option("latency", .duration, valueName: "D", help: "stay healthy but answer D slower than the baseline (median 40ms, p99 120ms)"),
                   .flag("next", help: "arm it for that side (blue or green) of the next deployment, taking effect when it starts")],
         examples: [Example("sim fail green", "green's targets turn unhealthy; a waiting deployment rolls back"),
                    Example("sim fail --next green", "the next deployment's green will fail; production is untouched until then"),
-                   Example("sim fail green --rate 30%", "green answers 30% of `sim traffic` with 5xx (what alarms watch)")],
+                   Example("sim fail green --rate 30%", "green answers 30% of `sim traffic` with 5xx (what alarms watch)"),
+                   Example("sim fail --next green --latency 250ms", "the next deployment's green answers 250 ms slower (what canary analysis watches)")],
         isMutating: true, scope: .service)
 
     /// A colour of the current service (before a deployment, green is the group the next green
@@ -41,11 +43,23 @@ struct SimFail: Command {
             }
             let service = try Resolve.service(invocation.session.service ?? "", invocation, at: nil)
             guard ServiceTags(service.tags) != nil else { throw invocation.failure("the current service has no blue-green setup") }
-            try emulator.armNextDeployment(serviceArn: service.serviceArn ?? "", side: target, rateTenths: invocation.percentage("rate")?.tenths)
-            invocation.session.out.writeError("armed: \(target) of the next deployment of \(service.serviceName ?? "") will \(invocation.percentage("rate").map { "answer \($0) of requests with 5xx" } ?? "fail its health checks")\n")
+            var will: [String] = []
+            if let latency = invocation.duration("latency") {
+                try emulator.failLatency(nil, milliseconds: latency.milliseconds, nextDeploymentOf: service.serviceArn ?? "", side: target)
+                will.append("answer \(latency) slower")
+            }
+            if invocation.has("rate") || !invocation.has("latency") {
+                try emulator.armNextDeployment(serviceArn: service.serviceArn ?? "", side: target, rateTenths: invocation.percentage("rate")?.tenths)
+                will.append(invocation.percentage("rate").map { "answer \($0) of requests with 5xx" } ?? "fail its health checks")
+            }
+            invocation.session.out.writeError("armed: \(target) of the next deployment of \(service.serviceName ?? "") will \(will.joined(separator: " and "))\n")
             return
         }
         let arn = try targetGroup(target, invocation)
+        if let latency = invocation.duration("latency") {
+            try emulator.failLatency(arn, milliseconds: latency.milliseconds, nextDeploymentOf: nil, side: nil)
+            if !invocation.has("rate") { return }
+        }
         if let rate = invocation.percentage("rate") {
             try emulator.failRate(arn, tenths: rate.tenths)
         } else {

@@ -33,6 +33,7 @@ final class DryRunCloud: Cloud {
     func putMetricAlarm(_ input: PutMetricAlarmInput) throws { write("cloudwatch:PutMetricAlarm", input) }
     func describeAlarms(_ input: DescribeAlarmsInput) throws -> DescribeAlarmsOutput { try base.describeAlarms(input) }
     func deleteAlarms(_ input: DeleteAlarmsInput) throws { write("cloudwatch:DeleteAlarms", input) }
+    func getMetricData(_ input: GetMetricDataInput) throws -> GetMetricDataOutput { try base.getMetricData(input) }
 
     // MARK: codedeploy
 
@@ -136,20 +137,20 @@ final class DryRunCloud: Cloud {
 /// Every operation of the Cloud protocols, as AWS names them (`sim fail api` completes them).
 public enum CloudOperations {
     public static let names: [String] = [
-        "PutMetricAlarm", "DescribeAlarms", "DeleteAlarms", "CreateApplication", "GetApplication", "DeleteApplication",
-        "CreateDeploymentGroup", "GetDeploymentGroup", "ListDeploymentGroups", "ListApplications", "DeleteDeploymentGroup", "UpdateDeploymentGroup",
-        "CreateDeployment", "GetDeployment", "ContinueDeployment", "StopDeployment", "BatchGetDeploymentTargets", "CreateDeploymentConfig",
-        "CreateVpc", "ModifyVpcAttribute", "DescribeVpcs", "DeleteVpc", "CreateSubnet", "DescribeSubnets",
-        "DeleteSubnet", "CreateSecurityGroup", "AuthorizeSecurityGroupIngress", "DescribeSecurityGroups", "DeleteSecurityGroup", "CreateInternetGateway",
-        "AttachInternetGateway", "DetachInternetGateway", "DeleteInternetGateway", "DescribeInternetGateways", "CreateRouteTable", "DeleteRouteTable",
-        "CreateRoute", "AssociateRouteTable", "DisassociateRouteTable", "DescribeRouteTables", "AllocateAddress", "ReleaseAddress",
-        "CreateNatGateway", "DescribeNatGateways", "DeleteNatGateway", "CreateRepository", "DescribeRepositories", "DeleteRepository",
-        "PutImage", "DescribeImages", "CreateCluster", "ListClusters", "DescribeClusters", "DeleteCluster",
-        "RegisterTaskDefinition", "ListTaskDefinitions", "ListTaskDefinitionFamilies", "DescribeTaskDefinition", "DeregisterTaskDefinition", "CreateService",
-        "DescribeServices", "ListServices", "UpdateService", "DeleteService", "CreateTaskSet", "DescribeTaskSets",
-        "UpdateTaskSet", "DeleteTaskSet", "UpdateServicePrimaryTaskSet", "ListTasks", "DescribeTasks", "TagResource",
-        "UntagResource", "CreateLoadBalancer", "DescribeLoadBalancers", "DeleteLoadBalancer", "CreateTargetGroup", "DescribeTargetGroups",
-        "DeleteTargetGroup", "RegisterTargets", "DeregisterTargets", "DescribeTargetHealth", "CreateListener", "DescribeListeners",
-        "ModifyListener", "DeleteListener",
+        "PutMetricAlarm", "DescribeAlarms", "DeleteAlarms", "GetMetricData", "CreateApplication", "GetApplication",
+        "DeleteApplication", "CreateDeploymentGroup", "GetDeploymentGroup", "ListDeploymentGroups", "ListApplications", "DeleteDeploymentGroup",
+        "UpdateDeploymentGroup", "CreateDeployment", "GetDeployment", "ContinueDeployment", "StopDeployment", "BatchGetDeploymentTargets",
+        "CreateDeploymentConfig", "CreateVpc", "ModifyVpcAttribute", "DescribeVpcs", "DeleteVpc", "CreateSubnet",
+        "DescribeSubnets", "DeleteSubnet", "CreateSecurityGroup", "AuthorizeSecurityGroupIngress", "DescribeSecurityGroups", "DeleteSecurityGroup",
+        "CreateInternetGateway", "AttachInternetGateway", "DetachInternetGateway", "DeleteInternetGateway", "DescribeInternetGateways", "CreateRouteTable",
+        "DeleteRouteTable", "CreateRoute", "AssociateRouteTable", "DisassociateRouteTable", "DescribeRouteTables", "AllocateAddress",
+        "ReleaseAddress", "CreateNatGateway", "DescribeNatGateways", "DeleteNatGateway", "CreateRepository", "DescribeRepositories",
+        "DeleteRepository", "PutImage", "DescribeImages", "CreateCluster", "ListClusters", "DescribeClusters",
+        "DeleteCluster", "RegisterTaskDefinition", "ListTaskDefinitions", "ListTaskDefinitionFamilies", "DescribeTaskDefinition", "DeregisterTaskDefinition",
+        "CreateService", "DescribeServices", "ListServices", "UpdateService", "DeleteService", "CreateTaskSet",
+        "DescribeTaskSets", "UpdateTaskSet", "DeleteTaskSet", "UpdateServicePrimaryTaskSet", "ListTasks", "DescribeTasks",
+        "TagResource", "UntagResource", "CreateLoadBalancer", "DescribeLoadBalancers", "DeleteLoadBalancer", "CreateTargetGroup",
+        "DescribeTargetGroups", "DeleteTargetGroup", "RegisterTargets", "DeregisterTargets", "DescribeTargetHealth", "CreateListener",
+        "DescribeListeners", "ModifyListener", "DeleteListener",
     ]
 }
