@@ -37,11 +37,11 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The language runtime: session, specs, binder, interpreter, help, completion, output.
-        .target(name: "BGSHCore", dependencies: ["BGSHSyntax", "AWSModel"]),
+        .target(name: "BGSHCore", dependencies: ["BGSHSyntax", "AWSModel", "BGSHAnalysis"]),
         // The blue-green engine, written once over the Cloud protocols.
         .target(name: "BGSHDeploy", dependencies: ["AWSModel", "BGSHSyntax"]),
         // One file per command and the one command table.
-        .target(name: "BGSHCommands", dependencies: ["BGSHCore", "BGSHDeploy", "AWSModel"]),
+        .target(name: "BGSHCommands", dependencies: ["BGSHCore", "BGSHDeploy", "AWSModel", "BGSHAnalysis"]),
         // libedit, through its readline-compatible API.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // The terminal: never imports BGSHCore (it has its own small completion protocol).

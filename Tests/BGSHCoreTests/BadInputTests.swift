@@ -24,6 +24,8 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         BadInput(text: "cluster create x --ass y", status: 2, line: 1, column: 18, message: "(did you mean '--as'?)"),
         BadInput(text: "cluster create", status: 2, line: 1, column: 15, message: "needs NAME"),
         BadInput(text: "sleep 5parsecs", status: 2, line: 1, column: 7, message: "'5parsecs' is not a duration"),
+        BadInput(text: "echo ok\nanalysis run error-rate latency:p95", status: 2, line: 2, column: 25, message: "'latency:p95' is not a metric"),
+        BadInput(text: "analysis run error-rate<1", status: 2, line: 1, column: 14, message: "write it like 1%"),
         BadInput(text: "sleep -1m", status: 2, line: 1, column: 7, message: "negative"),
         BadInput(text: "pct 150%", status: 2, line: 1, column: 5, message: "out of range"),
         BadInput(text: "pct 10 %", status: 2, line: 1, column: 5, message: "'10' is not a percentage"),

@@ -88,6 +88,13 @@ public struct Dimension: Codable, Hashable, Sendable {
     public var Name: String
     public var Value: String
     public init(Name: String, Value: String) { self.Name = Name; self.Value = Value }
+
+    /// The dimensions ALB publishes a target group's metrics under, together: LoadBalancer
+    /// (`app/NAME/ID`) and TargetGroup (`targetgroup/NAME/ID`), the ends of their ARNs.
+    public static func alb(loadBalancerArn: String, targetGroupArn: String) -> [Dimension] {
+        [Dimension(Name: "LoadBalancer", Value: loadBalancerArn.range(of: ":loadbalancer/").map { String(loadBalancerArn[$0.upperBound...]) } ?? loadBalancerArn),
+         Dimension(Name: "TargetGroup", Value: targetGroupArn.components(separatedBy: ":").last ?? "")]
+    }
 }
 
 public struct MetricAlarm: Codable, Hashable, Sendable {

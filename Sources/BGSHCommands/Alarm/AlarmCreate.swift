@@ -31,8 +31,7 @@ struct AlarmCreate: Command {
         // ALB publishes a target group's metrics under LoadBalancer (app/NAME/HEX) and
         // TargetGroup (targetgroup/NAME/HEX) together; an alarm on TargetGroup alone gets no data.
         let lbArn = try loadBalancer(for: tg, invocation)
-        let dimensions = [Dimension(Name: "LoadBalancer", Value: lbArn.range(of: ":loadbalancer/").map { String(lbArn[$0.upperBound...]) } ?? lbArn),
-                          Dimension(Name: "TargetGroup", Value: (tg.TargetGroupArn ?? "").components(separatedBy: ":").last ?? "")]
+        let dimensions = Dimension.alb(loadBalancerArn: lbArn, targetGroupArn: tg.TargetGroupArn ?? "")
         let metric = invocation.string("metric") ?? "HTTPCode_Target_5XX_Count"
         let input = PutMetricAlarmInput(AlarmName: name, MetricName: metric, Namespace: "AWS/ApplicationELB",
                                         Statistic: metric == "TargetResponseTime" ? "Average" : "Sum",

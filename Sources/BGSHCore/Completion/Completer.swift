@@ -239,6 +239,9 @@ public struct Completer {
         case .strategy: return Completion(filter(["manual", "all-at-once", "canary:10%:5m", "linear:10%:1m"] + Strategy.codeDeployNames, partial))
         case .colourOrTargetGroup: return Completion(filter(["blue", "green"], partial) + filter(resourceNames(.targetGroup), partial))
         case .port: return Completion(["80", "443", "8080"].filter { $0.hasPrefix(partial) })
+        case .analysisSpec:
+            return Completion(["error-rate", "error-rate<1%", "error-rate<=blue+0.5%", "latency:p99", "latency:p99<300ms", "latency:p99<=blue*1.2", "healthy-hosts"]
+                .filter { $0.hasPrefix(partial) }, appendsSpace: true)
         case .region: return Completion(filter(Regions.known, partial))
         case .zone: return Completion(filter(Regions.zones(of: session.region), partial))
         case .profile: return Completion(filter(session.profileNames(), partial))

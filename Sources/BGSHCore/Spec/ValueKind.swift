@@ -1,3 +1,4 @@
+import BGSHAnalysis
 import BGSHSyntax
 
 /// A kind of live resource whose names the backend knows (for completion and checks).
@@ -45,6 +46,8 @@ public enum ValueKind: Sendable, Equatable {
     case suggested([String])
     /// `blue` or `green` (of the current service), or a target group's name.
     case colourOrTargetGroup
+    /// A canary-analysis SPEC (`error-rate<1%`, `latency:p99<=blue*1.2`), checked ahead.
+    case analysisSpec
 
     /// Checks a value known before running (a literal) or at run time (after expansion).
     /// - Returns: the typed value, or why the text does not fit (a diagnostic message).
@@ -54,6 +57,8 @@ public enum ValueKind: Sendable, Equatable {
             return .success(.string(text))
         case .strategy:
             return Strategy.parse(text).map { .string($0.name) }
+        case .analysisSpec:
+            return AnalysisSpec.parse(text).map { .string($0.text) }.mapError { LiteralError($0.message) }
         case .integer(let range):
             guard let n = Int(text) else {
                 return .failure(LiteralError("'\(text)' is not a whole number"))
