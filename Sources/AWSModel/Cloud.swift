@@ -61,6 +61,9 @@ public protocol EmulatorControl: AnyObject {
     /// Targets of the group stay healthy and answer `milliseconds` slower than the baseline;
     /// with `serviceArn` and `side`, armed for that side of the service's next deployment instead.
     func failLatency(_ targetGroupArn: String?, milliseconds: Int, nextDeploymentOf serviceArn: String?, side: String?) throws
+    /// `sim load N/s`: from now on, while the clock moves, `perSecond` requests a virtual second
+    /// through each listener (nil: none, `sim load off`).
+    func setLoad(region: String, listenerArns: [String], perSecond: Int?) throws
     /// Runs `body` while holding the simulated account's deploy lock, so that two processes'
     /// check-then-create cannot interleave (two `deploy`s at once: one starts, one is refused).
     func exclusively<T>(_ body: () throws -> T) throws -> T

@@ -26,6 +26,6 @@ extension CommandTable {
         // Blue-green
         Deploy.self, Shift.self, Promote.self, Rollback.self, Hold.self, Resume.self, Status.self, Wait.self, Deployments.self, AnalysisRun.self,
         // Simulator
-        SimClockCommand.self, SimAdvance.self, SimPace.self, SimFail.self, SimFailAPI.self, SimHeal.self, SimTraffic.self, SimPush.self, SimReset.self,
+        SimClockCommand.self, SimAdvance.self, SimPace.self, SimFail.self, SimFailAPI.self, SimHeal.self, SimTraffic.self, SimLoad.self, SimPush.self, SimReset.self,
     ])
 }

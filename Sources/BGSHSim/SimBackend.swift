@@ -57,7 +57,27 @@ public final class SimBackend: Backend, EmulatorControl {
     public func advance(seconds: Double) throws {
         let store = try store()
         try store.write { tx in
-            let now = try SimClock.now(tx) + max(0, seconds)
+            let start = try SimClock.now(tx)
+            let now = start + max(0, seconds)
+            // `sim load`: the requests of each minute passed, routed at that minute (so each
+            // lands in its own one-minute datapoint), as far back as a day.
+            let loads = try tx.metaEntries(prefix: "load.")
+            if !loads.isEmpty {
+                var t = max(start, now - 86_400)
+                while t < now {
+                    let next = min(now, (t / 60).rounded(.down) * 60 + 60)
+                    try SimClock.set(tx, t)
+                    for (key, value) in loads {
+                        let parts = key.dropFirst("load.".count).split(separator: "|", maxSplits: 1).map(String.init)
+                        guard parts.count == 2, let rate = Double(value) else { continue }
+                        let requests = Int((rate * (next - t)).rounded())
+                        if requests > 0 {
+                            _ = try? SimCloud(store: store, region: parts[0], account: account).route(tx, listenerArn: parts[1], requests: requests)
+                        }
+                    }
+                    t = next
+                }
+            }
             try SimClock.set(tx, now)
             // CodeDeploy runs on the clock: its deployments move as time does, in every region.
             // Tasks that cannot pull their image fail and are replaced as time passes.
@@ -125,6 +145,14 @@ public final class SimBackend: Backend, EmulatorControl {
             } else if let targetGroupArn {
                 try tx.setMeta("faults.latency." + targetGroupArn, String(milliseconds))
             }
+        }
+    }
+
+    public func setLoad(region: String, listenerArns: [String], perSecond: Int?) throws {
+        try store().write { tx in
+            try tx.deleteMeta(prefix: "load.")
+            guard let perSecond else { return }
+            for arn in listenerArns { try tx.setMeta("load.\(region)|\(arn)", String(perSecond)) }
         }
     }
 

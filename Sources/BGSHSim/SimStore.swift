@@ -160,6 +160,12 @@ public final class SimStore: @unchecked Sendable {
             try String.fetchOne(try db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"), arguments: [key])
         }
 
+        /// Every `meta` key and value under a prefix.
+        public func metaEntries(prefix: String) throws -> [(String, String)] {
+            try Row.fetchAll(try db.cachedStatement(sql: "SELECT key, value FROM meta WHERE substr(key, 1, ?) = ? ORDER BY key"),
+                             arguments: [prefix.count, prefix]).map { ($0["key"], $0["value"]) }
+        }
+
         /// Sets a `meta` value.
         public func setMeta(_ key: String, _ value: String) throws {
             try db.cachedStatement(sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")

@@ -142,6 +142,21 @@ import Testing
             throws: { ($0 as? AWSError)?.code == "InvalidParameterValue" }
     }
 
+    /// `sim load N/s`: while the clock runs, each minute's requests land in that minute's datapoint.
+    @Test func simLoadFeedsEachMinute() throws {
+        let shell = try Harness()
+        #expect(shell.run(DeploymentPropertyTests.setup + "\nsim load 10/s\nsim advance 3m\nsim load off\nsim advance 2m", name: "s.bgsh") == 0)
+        let cloud = try shell.session.cloud()
+        let lb = try #require(try cloud.describeLoadBalancers(DescribeLoadBalancersInput(Names: ["web-alb"])).LoadBalancers.first?.LoadBalancerArn)
+        let tg = try #require(try cloud.describeTargetGroups(DescribeTargetGroupsInput(Names: ["web-blue"])).TargetGroups.first?.TargetGroupArn)
+        let now = try shell.backend.now()
+        let out = try cloud.getMetricData(GetMetricDataInput(MetricDataQueries: [
+            MetricDataQuery(Id: "req", MetricStat: MetricStat(Metric: CloudWatchMetric(Namespace: "AWS/ApplicationELB", MetricName: "RequestCount",
+                                                                                      Dimensions: Dimension.alb(loadBalancerArn: lb, targetGroupArn: tg)), Period: 60, Stat: "Sum"))],
+            StartTime: now - 3600, EndTime: now, ScanBy: "TimestampAscending"))
+        #expect(out.MetricDataResults?.first?.Values == [600, 600, 600], "\(String(describing: out.MetricDataResults))")
+    }
+
     /// CloudWatch's periods: 10, 20, 30 or a multiple of 60 seconds.
     @Test(arguments: [45, 90, 5]) func otherPeriodsAreRefused(_ period: Int) throws {
         let shell = try Harness()
