@@ -13,7 +13,7 @@ import Testing
         let c = completer(shell)
         #expect(c.complete(before: "", partial: "cl").candidates == ["cluster"])
         #expect(c.complete(before: "", partial: "s").candidates == ["service", "set", "sg", "shift", "sim", "sleep", "source", "status", "subnet"])
-        #expect(c.complete(before: "sim ", partial: "").candidates == ["advance", "clock", "fail", "heal", "pace", "push", "reset", "traffic"])
+        #expect(c.complete(before: "sim ", partial: "").candidates == ["advance", "clock", "fail", "heal", "load", "pace", "push", "reset", "traffic"])
         #expect(c.complete(before: "codedeploy group ", partial: "").candidates == ["create", "delete"])
         #expect(c.complete(before: "echo a; ", partial: "ex").candidates == ["exit"])
     }
