@@ -39,7 +39,7 @@ let package = Package(
         // The language runtime: session, specs, binder, interpreter, help, completion, output.
         .target(name: "BGSHCore", dependencies: ["BGSHSyntax", "AWSModel", "BGSHAnalysis"]),
         // The blue-green engine, written once over the Cloud protocols.
-        .target(name: "BGSHDeploy", dependencies: ["AWSModel", "BGSHSyntax"]),
+        .target(name: "BGSHDeploy", dependencies: ["AWSModel", "BGSHSyntax", "BGSHAnalysis"]),
         // One file per command and the one command table.
         .target(name: "BGSHCommands", dependencies: ["BGSHCore", "BGSHDeploy", "AWSModel", "BGSHAnalysis"]),
         // libedit, through its readline-compatible API.

@@ -5,68 +5,6 @@ import BGSHCore
 import BGSHDeploy
 import Foundation
 
-/// Both colours' per-minute samples of the metrics some SPECs need, read with one
-/// GetMetricData call: the data plumbing, apart from the judging (BGSHAnalysis).
-struct AnalysisSamples {
-    /// Per metric name (`error-rate`, `latency:p99`, `healthy-hosts`): blue's and green's samples.
-    var blue: [String: [Double]] = [:]
-    var green: [String: [Double]] = [:]
-    /// The window's totals, for error-rate's aggregate (5xx over requests).
-    var totals: [String: (requests: Double, errors: Double)] = [:]
-
-    static func read(_ cloud: any Cloud, loadBalancer: String, blueTG: String, greenTG: String, specs: [AnalysisSpec],
-                     from start: Double, to end: Double, period: Int) throws -> AnalysisSamples {
-        var queries: [MetricDataQuery] = []
-        func add(_ id: String, _ tg: String, _ metric: String, _ stat: String) {
-            let dimensions = Dimension.alb(loadBalancerArn: loadBalancer, targetGroupArn: tg)
-            queries.append(MetricDataQuery(Id: id, MetricStat: MetricStat(Metric: CloudWatchMetric(Namespace: "AWS/ApplicationELB", MetricName: metric, Dimensions: dimensions),
-                                                                          Period: period, Stat: stat)))
-        }
-        for (side, tg) in [("b", blueTG), ("g", greenTG)] {
-            add(side + "_req", tg, "RequestCount", "Sum")
-            add(side + "_5xx", tg, "HTTPCode_Target_5XX_Count", "Sum")
-            add(side + "_hosts", tg, "HealthyHostCount", "Minimum")
-            for p in Set(specs.compactMap { spec -> Int? in if case .latency(let p) = spec.metric { return p }; return nil }) {
-                add(side + "_p\(p)", tg, "TargetResponseTime", "p\(p)")
-            }
-        }
-        let results = try cloud.getMetricData(GetMetricDataInput(MetricDataQueries: queries, StartTime: start, EndTime: end, ScanBy: "TimestampAscending")).MetricDataResults ?? []
-        var series: [String: [Double: Double]] = [:]
-        for result in results {
-            series[result.Id ?? ""] = Dictionary(zip(result.Timestamps ?? [], result.Values ?? []), uniquingKeysWith: { a, _ in a })
-        }
-        var samples = AnalysisSamples()
-        for (side, key) in [("b", "blue"), ("g", "green")] {
-            let requests = series[side + "_req"] ?? [:], errors = series[side + "_5xx"] ?? [:]
-            var values: [String: [Double]] = [:]
-            // Each minute with requests is one error-rate sample.
-            values["error-rate"] = requests.keys.sorted().compactMap { t in requests[t].flatMap { $0 > 0 ? (errors[t] ?? 0) / $0 : nil } }
-            values["healthy-hosts"] = (series[side + "_hosts"] ?? [:]).sorted { $0.key < $1.key }.map(\.value)
-            for (id, points) in series where id.hasPrefix(side + "_p") {
-                values["latency:" + id.dropFirst(2)] = points.sorted { $0.key < $1.key }.map(\.value)
-            }
-            samples.totals[key] = (requests.values.reduce(0, +), errors.values.reduce(0, +))
-            if key == "blue" { samples.blue = values } else { samples.green = values }
-        }
-        return samples
-    }
-
-    /// A colour's value of a metric over the window: the error rate of all its requests; the
-    /// median of the per-minute latencies; the fewest healthy hosts. Nil without data.
-    func value(_ spec: AnalysisSpec, _ colour: String) -> Double? {
-        switch spec.metric {
-        case .errorRate:
-            guard let total = totals[colour], total.requests > 0 else { return nil }
-            return total.errors / total.requests
-        case .latency:
-            let points = (colour == "blue" ? blue : green)[spec.metricName] ?? []
-            return points.isEmpty ? nil : Statistics.median(points)
-        case .healthyHosts:
-            return ((colour == "blue" ? blue : green)[spec.metricName] ?? []).min()
-        }
-    }
-}
-
 /// `analysis run SPEC… [--judge threshold|compare] …`: green judged against blue now, on the
 /// load balancer's per-target-group metrics of the last interval × count.
 struct AnalysisRun: Command {
@@ -106,34 +44,19 @@ struct AnalysisRun: Command {
               let lb = try cloud.describeListeners(DescribeListenersInput(ListenerArns: [listener])).Listeners.first?.LoadBalancerArn else {
             throw invocation.failure("the service's production listener is gone: nothing publishes its metrics")
         }
-        let samples = try AnalysisSamples.read(cloud, loadBalancer: lb, blueTG: blue.targetGroupArn, greenTG: green.targetGroupArn, specs: specs,
-                                               from: view.now - Double(interval * count), to: view.now, period: interval)
-        let confidence = (invocation.percentage("confidence").map { Double($0.tenths) / 1000 }) ?? 0.98
-        var rows: [[String]] = []
-        var results: [Judge.Result] = []
-        var json: [JSONValue] = []
-        for spec in specs {
-            let b = samples.value(spec, "blue"), g = samples.value(spec, "green")
-            let classification: Judge.Classification
-            if judge == "threshold" {
-                switch g.map({ spec.holds(green: $0, blue: b) }) {
-                case true?: classification = .pass
-                case false?: classification = spec.metric.worse == .decrease ? .low : .high
-                default: classification = .nodata
-                }
-            } else {
-                classification = Judge.classify(green: samples.green[spec.metricName] ?? [], blue: samples.blue[spec.metricName] ?? [],
-                                                direction: spec.metric.worse, confidence: confidence)
-            }
-            results.append(Judge.Result(name: spec.text, classification: classification, isCritical: spec.isCritical))
-            let word = classification == .pass ? "pass" : classification == .nodata ? "no data" : "fail (\(classification.rawValue))"
-            rows.append([spec.text, format(b, spec), format(g, spec), "\((samples.blue[spec.metricName] ?? []).count)/\((samples.green[spec.metricName] ?? []).count)", word])
-            json.append(.object(["spec": .string(spec.text), "blue": b.map(JSONValue.number) ?? .null, "green": g.map(JSONValue.number) ?? .null,
-                                 "result": .string(classification.rawValue), "critical": .bool(spec.isCritical)]))
+        let plan = AnalysisPlan(specs: specs, judge: judge, interval: interval, confidence: (invocation.percentage("confidence").map { Double($0.tenths) / 1000 }) ?? 0.98,
+                                pass: Double(invocation.integer("pass") ?? 90), marginal: Double(invocation.integer("marginal") ?? 75))
+        let outcome = try plan.evaluate(cloud, loadBalancer: lb, blueTG: blue.targetGroupArn, greenTG: green.targetGroupArn,
+                                        from: view.now - Double(interval * count), to: view.now)
+        let rows = outcome.rows.map { row -> [String] in
+            let word = row.classification == .pass ? "pass" : row.classification == .nodata ? "no data" : "fail (\(row.classification.rawValue))"
+            return [row.spec.text, AnalysisPlan.Outcome.format(row.blue, row.spec), AnalysisPlan.Outcome.format(row.green, row.spec), "\(row.blueSamples)/\(row.greenSamples)", word]
         }
-        let pass = Double(invocation.integer("pass") ?? 90), marginal = Double(invocation.integer("marginal") ?? 75)
-        let verdict = Judge.verdict(results, pass: pass, marginal: marginal)
-        let score = Judge.score(results)
+        let json = outcome.rows.map { row in
+            JSONValue.object(["spec": .string(row.spec.text), "blue": row.blue.map(JSONValue.number) ?? .null, "green": row.green.map(JSONValue.number) ?? .null,
+                              "result": .string(row.classification.rawValue), "critical": .bool(row.spec.isCritical)])
+        }
+        let verdict = outcome.verdict, score = outcome.score
         invocation.session.show(View(json: .object(["judge": .string(judge), "verdict": .string(verdict.rawValue), "score": score.map(JSONValue.number) ?? .null,
                                                    "windowSeconds": .number(Double(interval * count)), "metrics": .array(json)]),
                                      table: Table(headers: ["SPEC", "BLUE", "GREEN", "SAMPLES", "RESULT"], rows: rows), text: [verdict.rawValue]))
@@ -144,14 +67,5 @@ struct AnalysisRun: Command {
             throw invocation.failure(line + why)
         }
         invocation.session.out.writeError(line + "\n")
-    }
-
-    static func format(_ value: Double?, _ spec: AnalysisSpec) -> String {
-        guard let value else { return "-" }
-        switch spec.metric {
-        case .errorRate: return String(format: "%.2f%%", value * 100)
-        case .latency: return "\(Int((value * 1000).rounded()))ms"
-        case .healthyHosts: return String(Int(value))
-        }
     }
 }

@@ -1,0 +1,161 @@
+import AWSModel
+import BGSHAnalysis
+import Foundation
+
+/// Both colours' per-minute samples of the metrics some SPECs need, read with one
+/// GetMetricData call: the data plumbing, apart from the judging (BGSHAnalysis).
+public struct AnalysisSamples {
+    /// Per metric name (`error-rate`, `latency:p99`, `healthy-hosts`): blue's and green's samples.
+    public var blue: [String: [Double]] = [:]
+    public var green: [String: [Double]] = [:]
+    /// The window's totals, for error-rate's aggregate (5xx over requests).
+    public var totals: [String: (requests: Double, errors: Double)] = [:]
+
+    public static func read(_ cloud: any Cloud, loadBalancer: String, blueTG: String, greenTG: String, specs: [AnalysisSpec],
+                     from start: Double, to end: Double, period: Int) throws -> AnalysisSamples {
+        var queries: [MetricDataQuery] = []
+        func add(_ id: String, _ tg: String, _ metric: String, _ stat: String) {
+            let dimensions = Dimension.alb(loadBalancerArn: loadBalancer, targetGroupArn: tg)
+            queries.append(MetricDataQuery(Id: id, MetricStat: MetricStat(Metric: CloudWatchMetric(Namespace: "AWS/ApplicationELB", MetricName: metric, Dimensions: dimensions),
+                                                                          Period: period, Stat: stat)))
+        }
+        for (side, tg) in [("b", blueTG), ("g", greenTG)] {
+            add(side + "_req", tg, "RequestCount", "Sum")
+            add(side + "_5xx", tg, "HTTPCode_Target_5XX_Count", "Sum")
+            add(side + "_hosts", tg, "HealthyHostCount", "Minimum")
+            for p in Set(specs.compactMap { spec -> Int? in if case .latency(let p) = spec.metric { return p }; return nil }) {
+                add(side + "_p\(p)", tg, "TargetResponseTime", "p\(p)")
+            }
+        }
+        let results = try cloud.getMetricData(GetMetricDataInput(MetricDataQueries: queries, StartTime: start, EndTime: end, ScanBy: "TimestampAscending")).MetricDataResults ?? []
+        var series: [String: [Double: Double]] = [:]
+        for result in results {
+            series[result.Id ?? ""] = Dictionary(zip(result.Timestamps ?? [], result.Values ?? []), uniquingKeysWith: { a, _ in a })
+        }
+        var samples = AnalysisSamples()
+        for (side, key) in [("b", "blue"), ("g", "green")] {
+            let requests = series[side + "_req"] ?? [:], errors = series[side + "_5xx"] ?? [:]
+            var values: [String: [Double]] = [:]
+            // Each minute with requests is one error-rate sample.
+            values["error-rate"] = requests.keys.sorted().compactMap { t in requests[t].flatMap { $0 > 0 ? (errors[t] ?? 0) / $0 : nil } }
+            values["healthy-hosts"] = (series[side + "_hosts"] ?? [:]).sorted { $0.key < $1.key }.map(\.value)
+            for (id, points) in series where id.hasPrefix(side + "_p") {
+                values["latency:" + id.dropFirst(2)] = points.sorted { $0.key < $1.key }.map(\.value)
+            }
+            samples.totals[key] = (requests.values.reduce(0, +), errors.values.reduce(0, +))
+            if key == "blue" { samples.blue = values } else { samples.green = values }
+        }
+        return samples
+    }
+
+    /// A colour's value of a metric over the window: the error rate of all its requests; the
+    /// median of the per-minute latencies; the fewest healthy hosts. Nil without data.
+    public func value(_ spec: AnalysisSpec, _ colour: String) -> Double? {
+        switch spec.metric {
+        case .errorRate:
+            guard let total = totals[colour], total.requests > 0 else { return nil }
+            return total.errors / total.requests
+        case .latency:
+            let points = (colour == "blue" ? blue : green)[spec.metricName] ?? []
+            return points.isEmpty ? nil : Statistics.median(points)
+        case .healthyHosts:
+            return ((colour == "blue" ? blue : green)[spec.metricName] ?? []).min()
+        }
+    }
+}
+
+/// How a deployment's steps are judged (`deploy --analysis`, `analysis run`): the SPECs, the
+/// judge and its settings. Kept on the service in one tag, so every bgsh that drives the
+/// deployment judges it the same way.
+public struct AnalysisPlan: Sendable, Equatable {
+    public var specs: [AnalysisSpec]
+    /// `threshold` (the bounds) or `compare` (Mann-Whitney of green's samples against blue's).
+    public var judge: String
+    /// One sample's length, seconds (whole minutes).
+    public var interval: Int
+    public var confidence: Double
+    public var pass: Double
+    public var marginal: Double
+
+    public init(specs: [AnalysisSpec], judge: String?, interval: Int = 60, confidence: Double = 0.98, pass: Double = 90, marginal: Double = 75) {
+        self.specs = specs
+        self.judge = judge ?? (specs.allSatisfy { $0.bound != nil } ? "threshold" : "compare")
+        self.interval = interval
+        self.confidence = confidence
+        self.pass = pass
+        self.marginal = marginal
+    }
+
+    /// One line for a tag: `compare|60|0.98|90|75|error-rate<1% latency:p99`.
+    public var encoded: String {
+        "\(judge)|\(interval)|\(confidence)|\(pass)|\(marginal)|" + specs.map(\.text).joined(separator: " ")
+    }
+
+    /// Reads `encoded` back; nil when it is not one.
+    public init?(encoded: String) {
+        let parts = encoded.split(separator: "|", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 6, let interval = Int(parts[1]), let confidence = Double(parts[2]), let pass = Double(parts[3]), let marginal = Double(parts[4]) else { return nil }
+        let specs = parts[5].split(separator: " ").compactMap { try? AnalysisSpec.parse(String($0)).get() }
+        guard !specs.isEmpty else { return nil }
+        self.init(specs: specs, judge: parts[0], interval: interval, confidence: confidence, pass: pass, marginal: marginal)
+    }
+
+    /// One metric's line of a verdict.
+    public struct Row: Sendable {
+        public var spec: AnalysisSpec
+        public var blue: Double?
+        public var green: Double?
+        public var blueSamples: Int
+        public var greenSamples: Int
+        public var classification: Judge.Classification
+    }
+
+    /// A verdict with what it rests on.
+    public struct Outcome: Sendable {
+        public var verdict: Judge.Verdict
+        public var score: Double?
+        public var rows: [Row]
+
+        /// `fail (score 50): latency:p99<=blue*1.2 green 386ms, blue 123ms`: the metrics that did not pass.
+        public var summary: String {
+            let failing = rows.filter { $0.classification != .pass }.map { row in
+                "\(row.spec.text) \(row.classification == .nodata ? "no data" : "green \(Self.format(row.green, row.spec)), blue \(Self.format(row.blue, row.spec))")"
+            }
+            return "\(verdict.rawValue)\(score.map { " (score \(Int($0.rounded())))" } ?? "")" + (failing.isEmpty ? "" : ": " + failing.joined(separator: "; "))
+        }
+
+        public static func format(_ value: Double?, _ spec: AnalysisSpec) -> String {
+            guard let value else { return "-" }
+            switch spec.metric {
+            case .errorRate: return String(format: "%.2f%%", value * 100)
+            case .latency: return "\(Int((value * 1000).rounded()))ms"
+            case .healthyHosts: return String(Int(value))
+            }
+        }
+    }
+
+    /// Judges green against blue over [start, end): one GetMetricData call for every metric.
+    public func evaluate(_ cloud: any Cloud, loadBalancer: String, blueTG: String, greenTG: String, from start: Double, to end: Double) throws -> Outcome {
+        let samples = try AnalysisSamples.read(cloud, loadBalancer: loadBalancer, blueTG: blueTG, greenTG: greenTG, specs: specs,
+                                               from: start, to: end, period: interval)
+        var rows: [Row] = []
+        for spec in specs {
+            let b = samples.value(spec, "blue"), g = samples.value(spec, "green")
+            let classification: Judge.Classification
+            if judge == "threshold" {
+                switch g.map({ spec.holds(green: $0, blue: b) }) {
+                case true?: classification = .pass
+                case false?: classification = spec.metric.worse == .decrease ? .low : .high
+                default: classification = .nodata
+                }
+            } else {
+                classification = Judge.classify(green: samples.green[spec.metricName] ?? [], blue: samples.blue[spec.metricName] ?? [],
+                                                direction: spec.metric.worse, confidence: confidence)
+            }
+            rows.append(Row(spec: spec, blue: b, green: g, blueSamples: (samples.blue[spec.metricName] ?? []).count,
+                            greenSamples: (samples.green[spec.metricName] ?? []).count, classification: classification))
+        }
+        let results = rows.map { Judge.Result(name: $0.spec.text, classification: $0.classification, isCritical: $0.spec.isCritical) }
+        return Outcome(verdict: Judge.verdict(results, pass: pass, marginal: marginal), score: Judge.score(results), rows: rows)
+    }
+}
