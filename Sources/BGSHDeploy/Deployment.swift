@@ -55,6 +55,8 @@ public struct DeploymentView: Sendable {
     public var rolledBackBy: String?
     /// Why it ended as it did, as the controller reports it (CodeDeploy's errorInformation).
     public var reason: String?
+    /// The last canary analysis's verdict (`deploy --analysis`), in words.
+    public var analysis: String?
 }
 
 /// The `bgsh:deploy-*` tags on the service: the deployment's record.
@@ -73,6 +75,9 @@ public struct DeploymentTags {
     static let held = "bgsh:deploy-held"
     static let history = "bgsh:deploy-history"
     static let alarms = "bgsh:deploy-alarms"
+    /// `deploy --analysis`: the AnalysisPlan (encoded) each step is gated on; the last verdict.
+    static let analysis = "bgsh:deploy-analysis"
+    static let verdict = "bgsh:deploy-verdict"
     /// When a waiting bgsh last drove the schedule: older than `driverTimeout`, nobody is.
     static let driver = "bgsh:deploy-driver-at"
     static let driverTimeout: Double = 120

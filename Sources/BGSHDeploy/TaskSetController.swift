@@ -1,4 +1,5 @@
 import AWSModel
+import BGSHAnalysis
 import BGSHSyntax
 
 /// A verb the current state does not allow: the reason, and what to do instead.
@@ -86,6 +87,7 @@ public struct TaskSetController {
         var view = DeploymentView(id: id, state: .none, strategy: strategy, step: Int(Self.tag(service, DeploymentTags.step) ?? "") ?? 0,
                                   blue: nil, green: nil, terminationAt: nil, nextStepAt: nil, now: now,
                                   greenTaskDefinition: greenSet?.taskDefinition, service: service)
+        view.analysis = Self.tag(service, DeploymentTags.verdict).flatMap { $0.isEmpty ? nil : $0 }
         let blueTG = Self.tag(service, DeploymentTags.blueTG) ?? primary?.loadBalancers?.first?.targetGroupArn ?? setup.blueTargetGroup
         let greenTG = Self.tag(service, DeploymentTags.greenTG) ?? (blueTG == setup.blueTargetGroup ? setup.greenTargetGroup : setup.blueTargetGroup)
 
@@ -176,7 +178,7 @@ public struct TaskSetController {
                           (DeploymentTags.started, String(now)), (DeploymentTags.wait, String(terminationWait)),
                           (DeploymentTags.step, "0"), (DeploymentTags.stepAt, String(now)), (DeploymentTags.held, "0"),
                           (DeploymentTags.alarms, alarms.joined(separator: ",")), (DeploymentTags.driver, "0"),
-                          (DeploymentTags.healthTimeout, String(healthTimeout))])
+                          (DeploymentTags.healthTimeout, String(healthTimeout)), (DeploymentTags.analysis, ""), (DeploymentTags.verdict, "")])
         try setWeights(setup, blueTG: blueTG, greenTG: greenTG, greenTenths: 0)
         if let test = setup.testListener {
             _ = try cloud.modifyListener(ModifyListenerInput(ListenerArn: test, DefaultActions: [.forward(greenTG)]))
@@ -272,6 +274,39 @@ public struct TaskSetController {
         try tag(service, pairs)
     }
 
+    /// `deploy --analysis`: every step after the first (before which green has carried no
+    /// production traffic) waits for a passing analysis of the traffic since the step before.
+    /// - Throws: `DeploymentRefusal` when the plan is too long to keep in the service's tag.
+    public func attachAnalysis(_ plan: AnalysisPlan) throws {
+        guard Tag.encodedValue(plan.encoded).count <= Tag.maxValueLength else {
+            throw DeploymentRefusal("the analysis is too long to keep on the service (a tag holds \(Tag.maxValueLength) characters): give fewer or shorter SPECs")
+        }
+        try tag(try service(), [(DeploymentTags.analysis, plan.encoded)])
+    }
+
+    /// The step's analysis, if the deployment has one: nil to go ahead, else the event of a
+    /// rollback (failed) or a hold (marginal, inconclusive).
+    func gate(_ view: DeploymentView, _ service: Service) throws -> String? {
+        guard view.step > 0, let encoded = Self.tag(service, DeploymentTags.analysis), let plan = AnalysisPlan(encoded: encoded),
+              let blue = view.blue, let green = view.green else { return nil }
+        let setup = try setup(service)
+        guard let lb = try cloud.describeListeners(DescribeListenersInput(ListenerArns: [setup.listener])).Listeners.first?.LoadBalancerArn else { return nil }
+        let since = Double(Self.tag(service, DeploymentTags.stepAt) ?? "") ?? view.now - Double(view.strategy.interval)
+        let outcome = try plan.evaluate(cloud, loadBalancer: lb, blueTG: blue.targetGroupArn, greenTG: green.targetGroupArn, from: since, to: view.now)
+        let label = "analysis before step \(view.step + 1): \(outcome.summary)"
+        try tag(service, [(DeploymentTags.verdict, label)])
+        switch outcome.verdict {
+        case .pass:
+            return nil
+        case .fail:
+            try rollback(view)
+            return "\(label): rolled back to blue"
+        case .marginal, .inconclusive:
+            try tag(try self.service(), [(DeploymentTags.held, "1")])
+            return "\(label): holding (`resume` to go on and judge the next interval, `rollback` to roll back)"
+        }
+    }
+
     func record(_ service: Service, _ id: String?, _ state: DeploymentState) throws {
         let history = DeploymentTags.history(Self.tag(service, DeploymentTags.history), adding: "\(id ?? "?"):\(state.rawValue)")
         try tag(service, [(DeploymentTags.state, state.rawValue), (DeploymentTags.history, history)])
@@ -353,6 +388,7 @@ public struct TaskSetController {
               view.step < view.strategy.steps.count, let due = view.nextStepAt, view.now >= due else { return nil }
         let target = view.strategy.steps[view.step]
         let service = try view.service ?? service()
+        if let event = try gate(view, service) { return event }
         if target >= 1000 {
             try promote(view, force: false)
             try tag(service, [(DeploymentTags.step, String(view.step + 1)), (DeploymentTags.stepAt, String(view.now))])

@@ -1,4 +1,5 @@
 import AWSModel
+import BGSHAnalysis
 import BGSHCore
 import BGSHDeploy
 import BGSHSyntax
@@ -20,8 +21,16 @@ struct Deploy: Command {
                   .flag("auto-rollback", help: "roll back by itself when green turns unhealthy, never gets healthy or an --alarm fires (default; under codedeploy the deployment's autoRollbackConfiguration)"),
                   .option("timeout", .duration, valueName: "DURATION", help: "with --wait: give up after this long"),
                   .flag("skip-checks", help: "go ahead without checking that the image exists and the subnets can pull it"),
-                  .option("health-timeout", .duration, valueName: "DURATION", help: "roll back when green has no healthy target this long after the deploy (default 10m)")],
+                  .option("health-timeout", .duration, valueName: "DURATION", help: "roll back when green has no healthy target this long after the deploy (default 10m)"),
+                  .option("analysis", .analysisSpec, valueName: "SPEC", repeatable: true, help: "gate each step on green against blue (error-rate<1%, latency:p99<=blue*1.2, …; see `analysis run`)"),
+                  .option("judge", .choice(["threshold", "compare"]), valueName: "JUDGE", help: "with --analysis: the bounds alone, or Mann-Whitney (default: threshold when every SPEC has a bound)"),
+                  .option("analysis-interval", .duration, valueName: "T", help: "with --analysis: one sample's length (whole minutes; default 1m)"),
+                  .option("confidence", .percentage(allowsSign: false), valueName: "P%", help: "with --judge compare: the confidence (default 98%)"),
+                  .option("pass", .integer(0...100), valueName: "N", help: "with --analysis: the score that passes (default 90)"),
+                  .option("marginal", .integer(0...100), valueName: "N", help: "with --analysis: the score below pass that holds rather than rolls back (default 75)")],
         examples: [Example("deploy --image ecs-demo-app:v2 --strategy canary:10%:5m --wait", "canary, then all; wait for the end"),
+                   Example("deploy --image ecs-demo-app:v2 --strategy linear:20%:5m --analysis error-rate<1% --analysis latency:p99<=blue*1.2 --wait",
+                           "each step waits for green to be no worse than blue, and rolls back when it is"),
                    Example("deploy web:3", "deploy revision 3 by hand: then `shift 10%`, `promote`")],
         isMutating: true, scope: .service)
 
@@ -54,6 +63,32 @@ struct Deploy: Command {
                 throw invocation.failure("CodeDeploy's termination wait is whole minutes: give \(Duration.format(seconds: Double(wait - wait % 60 + 60))) or \(Duration.format(seconds: Double(wait - wait % 60)))",
                                          at: invocation.has("bake") ? "bake" : "termination-wait")
             }
+        }
+        // --analysis: checked whole before anything changes.
+        var plan: AnalysisPlan?
+        let specs = invocation.strings("analysis").compactMap { try? AnalysisSpec.parse($0).get() }
+        if !specs.isEmpty {
+            guard controller is TaskSetController else {
+                throw invocation.failure("deploy --analysis gates the taskset controller's steps; under codedeploy CodeDeploy moves traffic and bgsh does not gate it yet: use --alarm", at: "analysis")
+            }
+            guard !strategy.steps.isEmpty, strategy.steps.count > 1 else {
+                throw invocation.failure("--analysis gates a schedule's steps after the first: give --strategy canary:P%:T or linear:P%:T", at: "analysis")
+            }
+            let interval = invocation.duration("analysis-interval")?.seconds ?? 60
+            guard interval >= 60, interval % 60 == 0 else {
+                throw invocation.failure("--analysis-interval must be whole minutes: the load balancer publishes per minute", at: "analysis-interval")
+            }
+            plan = AnalysisPlan(specs: specs, judge: invocation.string("judge"), interval: interval,
+                                confidence: invocation.percentage("confidence").map { Double($0.tenths) / 1000 } ?? 0.98,
+                                pass: Double(invocation.integer("pass") ?? 90), marginal: Double(invocation.integer("marginal") ?? 75))
+            if plan?.judge == "threshold", let unbounded = specs.first(where: { $0.bound == nil }) {
+                throw invocation.failure("--judge threshold needs a bound on every SPEC; '\(unbounded.text)' has none, or --judge compare", at: "analysis")
+            }
+            if Tag.encodedValue(plan?.encoded ?? "").count > Tag.maxValueLength {
+                throw invocation.failure("the analysis is too long to keep on the service (a tag holds \(Tag.maxValueLength) characters): give fewer or shorter SPECs", at: "analysis")
+            }
+        } else if let option = ["judge", "analysis-interval", "confidence", "pass", "marginal"].first(where: { invocation.has($0) }) {
+            throw invocation.failure("--\(option) belongs to --analysis: give one or more --analysis SPEC", at: option)
         }
         let alarms = invocation.strings("alarm")
         if !alarms.isEmpty {
@@ -125,6 +160,10 @@ struct Deploy: Command {
                                                                                       autoRollback: invocation.has("auto-rollback") ? invocation.flag("auto-rollback") : nil) } }
         let id = try invocation.session.backend.emulator.map { try $0.exclusively(start) } ?? start()
         invocation.session.remember(id, as: nil)
+        if let plan, let taskset = controller as? TaskSetController, !invocation.session.isDryRun {
+            try DeployContext.act(invocation) { try taskset.attachAnalysis(plan) }
+            invocation.session.out.writeError("analysis (\(plan.judge)): each step after the first waits for \(plan.specs.map(\.text).joined(separator: ", ")) on the traffic since the step before; green carries none before its first shift, so that one is not gated\n")
+        }
         let how = controller is CodeDeployController && strategy == .manual ? "the deployment group's configuration" : "strategy \(strategy.name)"
         if invocation.session.isDryRun {
             // The calls above were printed, not made: nothing started, nothing to wait for.

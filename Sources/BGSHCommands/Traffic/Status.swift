@@ -43,6 +43,7 @@ struct Status: Command {
         if let waiting = v.waitingFor { lines.append(waiting) }
         if let by = v.rolledBackBy { lines.append("rolled back by CodeDeploy's rollback deployment \(by)") }
         if let reason = v.reason { lines.append("why: \(reason)") }
+        if let analysis = v.analysis { lines.append(analysis) }
         if v.isUndriven {
             lines.append("no bgsh is driving its schedule: `wait done` or `status --watch` resumes it from this step")
         }
