@@ -230,6 +230,9 @@ public struct TaskSetController {
         if green.health != "healthy", !force {
             throw DeploymentRefusal("green has no healthy target (\(green.health)): `wait healthy` first, or give --force")
         }
+        if let verdict = view.analysis, verdict.contains(": fail"), !force {
+            throw DeploymentRefusal("the last analysis failed (\(verdict)): `rollback`, or give --force to promote anyway")
+        }
         let service = try view.service ?? service()
         try setWeights(try setup(service), blueTG: blue.targetGroupArn, greenTG: green.targetGroupArn, greenTenths: 1000)
         _ = try cloud.updateServicePrimaryTaskSet(UpdateServicePrimaryTaskSetInput(cluster: cluster, service: serviceName,
@@ -286,7 +289,7 @@ public struct TaskSetController {
 
     /// The step's analysis, if the deployment has one: nil to go ahead, else the event of a
     /// rollback (failed) or a hold (marginal, inconclusive).
-    func gate(_ view: DeploymentView, _ service: Service) throws -> String? {
+    func gate(_ view: DeploymentView, _ service: Service, autoRollback: Bool) throws -> String? {
         guard view.step > 0, let encoded = Self.tag(service, DeploymentTags.analysis), let plan = AnalysisPlan(encoded: encoded),
               let blue = view.blue, let green = view.green else { return nil }
         let setup = try setup(service)
@@ -298,9 +301,13 @@ public struct TaskSetController {
         switch outcome.verdict {
         case .pass:
             return nil
-        case .fail:
+        case .fail where autoRollback:
             try rollback(view)
             return "\(label): rolled back to blue"
+        case .fail:
+            // --no-auto-rollback: the operator decides; promote refuses until --force.
+            try tag(try self.service(), [(DeploymentTags.held, "1")])
+            return "\(label): holding (--no-auto-rollback: `rollback`, or `promote --force`)"
         case .marginal, .inconclusive:
             try tag(try self.service(), [(DeploymentTags.held, "1")])
             return "\(label): holding (`resume` to go on and judge the next interval, `rollback` to roll back)"
@@ -388,7 +395,7 @@ public struct TaskSetController {
               view.step < view.strategy.steps.count, let due = view.nextStepAt, view.now >= due else { return nil }
         let target = view.strategy.steps[view.step]
         let service = try view.service ?? service()
-        if let event = try gate(view, service) { return event }
+        if let event = try gate(view, service, autoRollback: autoRollback) { return event }
         if target >= 1000 {
             try promote(view, force: false)
             try tag(service, [(DeploymentTags.step, String(view.step + 1)), (DeploymentTags.stepAt, String(view.now))])
