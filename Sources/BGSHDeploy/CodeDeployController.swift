@@ -1,4 +1,5 @@
 import AWSModel
+import BGSHAnalysis
 import BGSHSyntax
 
 /// The seed's way: the service uses the CODE_DEPLOY controller and CodeDeploy moves the traffic
@@ -48,9 +49,10 @@ public struct CodeDeployController: BlueGreenController {
         var view = DeploymentView(id: id, state: .none, strategy: strategy,
                                   step: 0, blue: try side(blue), green: try side(green), terminationAt: nil, nextStepAt: nil, now: try now(),
                                   greenTaskDefinition: green?.taskDefinition, service: service, controller: "codedeploy")
+        view.analysis = Self.tag(service, DeploymentTags.verdict).flatMap { $0.isEmpty ? nil : $0 }
         switch info?.status {
         case nil: view.state = .none
-        case "Succeeded"?: view.state = .succeeded; view.blue = nil
+        case "Succeeded"?: view.state = .succeeded; view.blue = nil; view.step = view.strategy.steps.count
         case "Stopped"?, "Failed"?:
             view.state = .rolledBack
             view.green = nil
@@ -132,7 +134,8 @@ public struct CodeDeployController: BlueGreenController {
         // The deployment before this one joins the history, with how it ended (`deployments`).
         let previous = try observe()
         let id = try cloud.createDeployment(input).deploymentId
-        var tags = [Tag(key: DeploymentTags.id, value: id)]
+        var tags = [Tag(key: DeploymentTags.id, value: id), Tag(key: DeploymentTags.analysis, value: ""), Tag(key: DeploymentTags.verdict, value: ""),
+                    Tag(key: DeploymentTags.judgedAt, value: "")]
         if let before = previous.id {
             tags.append(Tag(key: DeploymentTags.history, value: Tag.encodedValue(DeploymentTags.history(Self.tag(service, DeploymentTags.history), adding: "\(before):\(previous.state.rawValue)"))))
         }
@@ -180,7 +183,37 @@ public struct CodeDeployController: BlueGreenController {
         _ = try cloud.stopDeployment(StopDeploymentInput(deploymentId: id, autoRollbackEnabled: true))
     }
 
+    /// CodeDeploy drives its own schedule; with `deploy --analysis` the attached bgsh judges
+    /// green against blue every interval while both carry production traffic, and rolls back
+    /// through StopDeployment when the verdict is not a pass (CodeDeploy's shifts cannot be held).
     public func drive(autoRollback: Bool) throws -> (event: String?, view: DeploymentView) {
-        (nil, try observe())  // CodeDeploy drives its own schedule
+        let view = try observe()
+        guard autoRollback, view.state == .inProgress, let id = view.id, let service = view.service,
+              let encoded = Self.tag(service, DeploymentTags.analysis), let plan = AnalysisPlan(encoded: encoded),
+              let blue = view.blue, let green = view.green, blue.weightTenths > 0, green.weightTenths > 0 else { return (nil, view) }
+        let since = Double(Self.tag(service, DeploymentTags.judgedAt) ?? "") ?? view.now
+        guard view.now - since >= Double(plan.interval) else {
+            // The first look with green on production traffic starts the first window.
+            if Double(Self.tag(service, DeploymentTags.judgedAt) ?? "") == nil { try tagService(service, [(DeploymentTags.judgedAt, String(view.now))]) }
+            return (nil, view)
+        }
+        guard let setup = ServiceTags(service.tags),
+              let lb = try cloud.describeListeners(DescribeListenersInput(ListenerArns: [setup.listener])).Listeners.first?.LoadBalancerArn else { return (nil, view) }
+        let outcome = try plan.evaluate(cloud, loadBalancer: lb, blueTG: blue.targetGroupArn, greenTG: green.targetGroupArn, from: since, to: view.now)
+        let label = "analysis at \(green.weightTenths / 10)% green: \(outcome.summary)"
+        try tagService(service, [(DeploymentTags.judgedAt, String(view.now)), (DeploymentTags.verdict, label)])
+        guard outcome.verdict != .pass else { return (nil, try observe()) }
+        _ = try cloud.stopDeployment(StopDeploymentInput(deploymentId: id, autoRollbackEnabled: true))
+        return ("\(label): rolled back (StopDeployment; CodeDeploy's shifts cannot be held)", try observe())
+    }
+
+    /// `deploy --analysis` under codedeploy: kept on the service, judged by whichever bgsh waits.
+    public func attachAnalysis(_ plan: AnalysisPlan) throws {
+        let (service, _) = try self.service()
+        try tagService(service, [(DeploymentTags.analysis, plan.encoded)])
+    }
+
+    func tagService(_ service: Service, _ pairs: [(String, String)]) throws {
+        try cloud.tagResource(TagResourceInput(resourceArn: service.serviceArn ?? "", tags: pairs.map { Tag(key: $0.0, value: Tag.encodedValue($0.1)) }))
     }
 }

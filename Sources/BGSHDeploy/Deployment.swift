@@ -78,6 +78,8 @@ public struct DeploymentTags {
     /// `deploy --analysis`: the AnalysisPlan (encoded) each step is gated on; the last verdict.
     static let analysis = "bgsh:deploy-analysis"
     static let verdict = "bgsh:deploy-verdict"
+    /// Under codedeploy: when the attached bgsh last judged (the next window starts there).
+    static let judgedAt = "bgsh:deploy-judged-at"
     /// When a waiting bgsh last drove the schedule: older than `driverTimeout`, nobody is.
     static let driver = "bgsh:deploy-driver-at"
     static let driverTimeout: Double = 120

@@ -68,9 +68,6 @@ struct Deploy: Command {
         var plan: AnalysisPlan?
         let specs = invocation.strings("analysis").compactMap { try? AnalysisSpec.parse($0).get() }
         if !specs.isEmpty {
-            guard controller is TaskSetController else {
-                throw invocation.failure("deploy --analysis gates the taskset controller's steps; under codedeploy CodeDeploy moves traffic and bgsh does not gate it yet: use --alarm", at: "analysis")
-            }
             guard !strategy.steps.isEmpty, strategy.steps.count > 1 else {
                 throw invocation.failure("--analysis gates a schedule's steps after the first: give --strategy canary:P%:T or linear:P%:T", at: "analysis")
             }
@@ -160,9 +157,15 @@ struct Deploy: Command {
                                                                                       autoRollback: invocation.has("auto-rollback") ? invocation.flag("auto-rollback") : nil) } }
         let id = try invocation.session.backend.emulator.map { try $0.exclusively(start) } ?? start()
         invocation.session.remember(id, as: nil)
-        if let plan, let taskset = controller as? TaskSetController, !invocation.session.isDryRun {
-            try DeployContext.act(invocation) { try taskset.attachAnalysis(plan) }
-            invocation.session.out.writeError("analysis (\(plan.judge)): each step after the first waits for \(plan.specs.map(\.text).joined(separator: ", ")) on the traffic since the step before; green carries none before its first shift, so that one is not gated\n")
+        if let plan, !invocation.session.isDryRun {
+            let specs = plan.specs.map(\.text).joined(separator: ", ")
+            if let taskset = controller as? TaskSetController {
+                try DeployContext.act(invocation) { try taskset.attachAnalysis(plan) }
+                invocation.session.out.writeError("analysis (\(plan.judge)): each step after the first waits for \(specs) on the traffic since the step before; green carries none before its first shift, so that one is not gated\n")
+            } else if let codedeploy = controller as? CodeDeployController {
+                try DeployContext.act(invocation) { try codedeploy.attachAnalysis(plan) }
+                invocation.session.out.writeError("analysis (\(plan.judge)): while a bgsh waits on it (`wait`, `status --watch`), \(specs) is judged every \(Duration.format(seconds: Double(plan.interval))) once green carries production traffic, and anything but a pass rolls back (StopDeployment); without a bgsh attached only the alarms gate it\n")
+            }
         }
         let how = controller is CodeDeployController && strategy == .manual ? "the deployment group's configuration" : "strategy \(strategy.name)"
         if invocation.session.isDryRun {
