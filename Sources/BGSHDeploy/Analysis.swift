@@ -76,28 +76,55 @@ public struct AnalysisPlan: Sendable, Equatable {
     public var confidence: Double
     public var pass: Double
     public var marginal: Double
+    /// How many failed (inconclusive) verdicts are judged again before the last one counts.
+    public var failureLimit: Int
+    public var inconclusiveLimit: Int
 
-    public init(specs: [AnalysisSpec], judge: String?, interval: Int = 60, confidence: Double = 0.98, pass: Double = 90, marginal: Double = 75) {
+    public init(specs: [AnalysisSpec], judge: String?, interval: Int = 60, confidence: Double = 0.98, pass: Double = 90, marginal: Double = 75,
+                failureLimit: Int = 0, inconclusiveLimit: Int = 0) {
         self.specs = specs
         self.judge = judge ?? (specs.allSatisfy { $0.bound != nil } ? "threshold" : "compare")
         self.interval = interval
         self.confidence = confidence
         self.pass = pass
         self.marginal = marginal
+        self.failureLimit = failureLimit
+        self.inconclusiveLimit = inconclusiveLimit
     }
 
-    /// One line for a tag: `compare|60|0.98|90|75|error-rate<1% latency:p99`.
+    /// One line for a tag: `compare|60|0.98|90|75|0|0|error-rate<1% latency:p99`.
     public var encoded: String {
-        "\(judge)|\(interval)|\(confidence)|\(pass)|\(marginal)|" + specs.map(\.text).joined(separator: " ")
+        "\(judge)|\(interval)|\(confidence)|\(pass)|\(marginal)|\(failureLimit)|\(inconclusiveLimit)|" + specs.map(\.text).joined(separator: " ")
     }
 
     /// Reads `encoded` back; nil when it is not one.
     public init?(encoded: String) {
-        let parts = encoded.split(separator: "|", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 6, let interval = Int(parts[1]), let confidence = Double(parts[2]), let pass = Double(parts[3]), let marginal = Double(parts[4]) else { return nil }
-        let specs = parts[5].split(separator: " ").compactMap { try? AnalysisSpec.parse(String($0)).get() }
+        let parts = encoded.split(separator: "|", maxSplits: 7, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 8, let interval = Int(parts[1]), let confidence = Double(parts[2]), let pass = Double(parts[3]), let marginal = Double(parts[4]),
+              let failures = Int(parts[5]), let inconclusive = Int(parts[6]) else { return nil }
+        let specs = parts[7].split(separator: " ").compactMap { try? AnalysisSpec.parse(String($0)).get() }
         guard !specs.isEmpty else { return nil }
-        self.init(specs: specs, judge: parts[0], interval: interval, confidence: confidence, pass: pass, marginal: marginal)
+        self.init(specs: specs, judge: parts[0], interval: interval, confidence: confidence, pass: pass, marginal: marginal,
+                  failureLimit: failures, inconclusiveLimit: inconclusive)
+    }
+
+    /// `1 failed, 0 inconclusive` of a counts tag ("1 0").
+    public static func describe(counts: String) -> String {
+        let parts = counts.split(separator: " ")
+        return parts.count == 2 ? "\(parts[0]) failed, \(parts[1]) inconclusive" : counts
+    }
+
+    /// Counts a verdict against the limits: true when it is within them (judge again), false when
+    /// it is the one that counts. `counts` is "FAILED INCONCLUSIVE" so far, updated.
+    public func withinLimits(_ verdict: Judge.Verdict, counts: inout String) -> Bool {
+        let parts = counts.split(separator: " ").compactMap { Int($0) }
+        var failed = parts.count == 2 ? parts[0] : 0, inconclusive = parts.count == 2 ? parts[1] : 0
+        defer { counts = "\(failed) \(inconclusive)" }
+        switch verdict {
+        case .pass: return true
+        case .fail: failed += 1; return failed <= failureLimit
+        case .marginal, .inconclusive: inconclusive += 1; return inconclusive <= inconclusiveLimit
+        }
     }
 
     /// One metric's line of a verdict.

@@ -135,7 +135,7 @@ public struct CodeDeployController: BlueGreenController {
         let previous = try observe()
         let id = try cloud.createDeployment(input).deploymentId
         var tags = [Tag(key: DeploymentTags.id, value: id), Tag(key: DeploymentTags.analysis, value: ""), Tag(key: DeploymentTags.verdict, value: ""),
-                    Tag(key: DeploymentTags.judgedAt, value: "")]
+                    Tag(key: DeploymentTags.judgedAt, value: ""), Tag(key: DeploymentTags.verdictCounts, value: "0 0")]
         if let before = previous.id {
             tags.append(Tag(key: DeploymentTags.history, value: Tag.encodedValue(DeploymentTags.history(Self.tag(service, DeploymentTags.history), adding: "\(before):\(previous.state.rawValue)"))))
         }
@@ -201,8 +201,11 @@ public struct CodeDeployController: BlueGreenController {
               let lb = try cloud.describeListeners(DescribeListenersInput(ListenerArns: [setup.listener])).Listeners.first?.LoadBalancerArn else { return (nil, view) }
         let outcome = try plan.evaluate(cloud, loadBalancer: lb, blueTG: blue.targetGroupArn, greenTG: green.targetGroupArn, from: since, to: view.now)
         let label = "analysis at \(green.weightTenths / 10)% green: \(outcome.summary)"
-        try tagService(service, [(DeploymentTags.judgedAt, String(view.now)), (DeploymentTags.verdict, label)])
+        var counts = Self.tag(service, DeploymentTags.verdictCounts) ?? "0 0"
+        let within = plan.withinLimits(outcome.verdict, counts: &counts)
+        try tagService(service, [(DeploymentTags.judgedAt, String(view.now)), (DeploymentTags.verdict, label), (DeploymentTags.verdictCounts, counts)])
         guard outcome.verdict != .pass else { return (nil, try observe()) }
+        if within { return ("\(label): within the limit (\(AnalysisPlan.describe(counts: counts)) so far): judging again", try observe()) }
         _ = try cloud.stopDeployment(StopDeploymentInput(deploymentId: id, autoRollbackEnabled: true))
         return ("\(label): rolled back (StopDeployment; CodeDeploy's shifts cannot be held)", try observe())
     }

@@ -78,6 +78,8 @@ public struct DeploymentTags {
     /// `deploy --analysis`: the AnalysisPlan (encoded) each step is gated on; the last verdict.
     static let analysis = "bgsh:deploy-analysis"
     static let verdict = "bgsh:deploy-verdict"
+    /// How many verdicts failed and were inconclusive so far ("F I"), against the plan's limits.
+    static let verdictCounts = "bgsh:deploy-verdict-counts"
     /// Under codedeploy: when the attached bgsh last judged (the next window starts there).
     static let judgedAt = "bgsh:deploy-judged-at"
     /// When a waiting bgsh last drove the schedule: older than `driverTimeout`, nobody is.

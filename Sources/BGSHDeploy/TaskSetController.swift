@@ -178,7 +178,8 @@ public struct TaskSetController {
                           (DeploymentTags.started, String(now)), (DeploymentTags.wait, String(terminationWait)),
                           (DeploymentTags.step, "0"), (DeploymentTags.stepAt, String(now)), (DeploymentTags.held, "0"),
                           (DeploymentTags.alarms, alarms.joined(separator: ",")), (DeploymentTags.driver, "0"),
-                          (DeploymentTags.healthTimeout, String(healthTimeout)), (DeploymentTags.analysis, ""), (DeploymentTags.verdict, "")])
+                          (DeploymentTags.healthTimeout, String(healthTimeout)), (DeploymentTags.analysis, ""), (DeploymentTags.verdict, ""),
+                          (DeploymentTags.verdictCounts, "0 0")])
         try setWeights(setup, blueTG: blueTG, greenTG: greenTG, greenTenths: 0)
         if let test = setup.testListener {
             _ = try cloud.modifyListener(ModifyListenerInput(ListenerArn: test, DefaultActions: [.forward(greenTG)]))
@@ -297,7 +298,14 @@ public struct TaskSetController {
         let since = Double(Self.tag(service, DeploymentTags.stepAt) ?? "") ?? view.now - Double(view.strategy.interval)
         let outcome = try plan.evaluate(cloud, loadBalancer: lb, blueTG: blue.targetGroupArn, greenTG: green.targetGroupArn, from: since, to: view.now)
         let label = "analysis before step \(view.step + 1): \(outcome.summary)"
-        try tag(service, [(DeploymentTags.verdict, label)])
+        var counts = Self.tag(service, DeploymentTags.verdictCounts) ?? "0 0"
+        let within = plan.withinLimits(outcome.verdict, counts: &counts)
+        try tag(service, [(DeploymentTags.verdict, label), (DeploymentTags.verdictCounts, counts)])
+        if outcome.verdict != .pass, within {
+            // Within --failure-limit / --inconclusive-limit: judged again after another interval.
+            try tag(try self.service(), [(DeploymentTags.stepAt, String(view.now))])
+            return "\(label): within the limit (\(AnalysisPlan.describe(counts: counts)) so far): judging again in \(Duration.format(seconds: Double(view.strategy.interval)))"
+        }
         switch outcome.verdict {
         case .pass:
             return nil

@@ -27,7 +27,9 @@ struct Deploy: Command {
                   .option("analysis-interval", .duration, valueName: "T", help: "with --analysis: one sample's length (whole minutes; default 1m)"),
                   .option("confidence", .percentage(allowsSign: false), valueName: "P%", help: "with --judge compare: the confidence (default 98%)"),
                   .option("pass", .integer(0...100), valueName: "N", help: "with --analysis: the score that passes (default 90)"),
-                  .option("marginal", .integer(0...100), valueName: "N", help: "with --analysis: the score below pass that holds rather than rolls back (default 75)")],
+                  .option("marginal", .integer(0...100), valueName: "N", help: "with --analysis: the score below pass that holds rather than rolls back (default 75)"),
+                  .option("failure-limit", .integer(0...100), valueName: "N", help: "with --analysis: failed verdicts judged again before one counts (default 0)"),
+                  .option("inconclusive-limit", .integer(0...100), valueName: "N", help: "with --analysis: inconclusive verdicts judged again before one counts (default 0)")],
         examples: [Example("deploy --image ecs-demo-app:v2 --strategy canary:10%:5m --wait", "canary, then all; wait for the end"),
                    Example("deploy --image ecs-demo-app:v2 --strategy linear:20%:5m --analysis error-rate<1% --analysis latency:p99<=blue*1.2 --wait",
                            "each step waits for green to be no worse than blue, and rolls back when it is"),
@@ -77,14 +79,15 @@ struct Deploy: Command {
             }
             plan = AnalysisPlan(specs: specs, judge: invocation.string("judge"), interval: interval,
                                 confidence: invocation.percentage("confidence").map { Double($0.tenths) / 1000 } ?? 0.98,
-                                pass: Double(invocation.integer("pass") ?? 90), marginal: Double(invocation.integer("marginal") ?? 75))
+                                pass: Double(invocation.integer("pass") ?? 90), marginal: Double(invocation.integer("marginal") ?? 75),
+                                failureLimit: invocation.integer("failure-limit") ?? 0, inconclusiveLimit: invocation.integer("inconclusive-limit") ?? 0)
             if plan?.judge == "threshold", let unbounded = specs.first(where: { $0.bound == nil }) {
                 throw invocation.failure("--judge threshold needs a bound on every SPEC; '\(unbounded.text)' has none, or --judge compare", at: "analysis")
             }
             if Tag.encodedValue(plan?.encoded ?? "").count > Tag.maxValueLength {
                 throw invocation.failure("the analysis is too long to keep on the service (a tag holds \(Tag.maxValueLength) characters): give fewer or shorter SPECs", at: "analysis")
             }
-        } else if let option = ["judge", "analysis-interval", "confidence", "pass", "marginal"].first(where: { invocation.has($0) }) {
+        } else if let option = ["judge", "analysis-interval", "confidence", "pass", "marginal", "failure-limit", "inconclusive-limit"].first(where: { invocation.has($0) }) {
             throw invocation.failure("--\(option) belongs to --analysis: give one or more --analysis SPEC", at: option)
         }
         let alarms = invocation.strings("alarm")
