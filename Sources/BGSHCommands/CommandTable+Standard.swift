@@ -24,7 +24,7 @@ extension CommandTable {
         AlarmCreate.self, AlarmList.self, AlarmDelete.self,
         CodeDeployAppCreate.self, CodeDeployAppDelete.self, CodeDeployGroupCreate.self, CodeDeployGroupDelete.self,
         // Blue-green
-        Deploy.self, Shift.self, Promote.self, Rollback.self, Hold.self, Resume.self, Status.self, Wait.self, Deployments.self, AnalysisRun.self,
+        Deploy.self, Shift.self, Promote.self, Rollback.self, Hold.self, Resume.self, Status.self, Wait.self, Deployments.self, AnalysisRun.self, AnalysisShow.self,
         // Simulator
         SimClockCommand.self, SimAdvance.self, SimPace.self, SimFail.self, SimFailAPI.self, SimHeal.self, SimTraffic.self, SimLoad.self, SimPush.self, SimReset.self,
     ])

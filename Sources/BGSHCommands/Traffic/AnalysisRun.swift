@@ -69,3 +69,50 @@ struct AnalysisRun: Command {
         invocation.session.out.writeError(line + "\n")
     }
 }
+
+/// `analysis show [SPEC…]`: the per-minute samples a verdict rests on, blue's and green's, of the
+/// deployment's own analysis (`deploy --analysis`) or of the SPECs given, over the window the
+/// next verdict will judge (since the last step, or the last five minutes).
+struct AnalysisShow: Command {
+    static let spec = CommandSpec(
+        ["analysis", "show"], group: .blueGreen,
+        summary: "the per-minute samples behind a verdict: blue's and green's, oldest first",
+        arguments: [ArgumentSpec("SPEC", .analysisSpec, optional: true, variadic: true, help: "the metrics (default: the deployment's --analysis)")],
+        examples: [Example("analysis show", "the samples the next gate will judge"), Example("analysis show latency:p99 error-rate", "those two metrics")],
+        scope: .service)
+
+    static func run(_ invocation: Invocation) throws {
+        let view = try DeployContext.act(invocation) { try DeployContext.controller(invocation).observe() }
+        guard view.state.isActive, let blue = view.blue, let green = view.green else {
+            throw invocation.failure("no deployment in progress: there are samples only while both colours run (state \(view.state.rawValue))")
+        }
+        let service = try Resolve.service(invocation.session.service ?? "", invocation, at: nil)
+        let tag = { (key: String) in Tag.value(of: key, in: service.tags) }
+        var specs = invocation.strings("SPEC").compactMap { try? AnalysisSpec.parse($0).get() }
+        let plan = tag("bgsh:deploy-analysis").flatMap(AnalysisPlan.init(encoded:))
+        if specs.isEmpty { specs = plan?.specs ?? [] }
+        guard !specs.isEmpty else {
+            throw invocation.failure("the deployment has no --analysis: name the metrics (`analysis show latency:p99 error-rate`)", at: "SPEC")
+        }
+        let since = [tag("bgsh:deploy-step-at"), tag("bgsh:deploy-judged-at")].compactMap { $0.flatMap(Double.init) }.max() ?? view.now - 300
+        let start = min(since, view.now - 60)
+        let cloud = try invocation.cloud()
+        guard let listener = ServiceTags(service.tags)?.listener,
+              let lb = try cloud.describeListeners(DescribeListenersInput(ListenerArns: [listener])).Listeners.first?.LoadBalancerArn else {
+            throw invocation.failure("the service's production listener is gone: nothing publishes its metrics")
+        }
+        let samples = try AnalysisSamples.read(cloud, loadBalancer: lb, blueTG: blue.targetGroupArn, greenTG: green.targetGroupArn, specs: specs,
+                                               from: start, to: view.now, period: plan?.interval ?? 60)
+        var rows: [[String]] = []
+        var json: [String: JSONValue] = [:]
+        for spec in specs {
+            for (colour, values) in [("blue", samples.blue[spec.metricName] ?? []), ("green", samples.green[spec.metricName] ?? [])] {
+                rows.append([spec.metricName, colour, String(values.count), values.map { AnalysisPlan.Outcome.format($0, spec) }.joined(separator: " ")])
+                json[spec.metricName + "." + colour] = .array(values.map(JSONValue.number))
+            }
+        }
+        invocation.session.show(View(json: .object(json), table: Table(headers: ["METRIC", "COLOUR", "SAMPLES", "VALUES (oldest first)"], rows: rows),
+                                     text: rows.map { $0.joined(separator: " ") }))
+        invocation.session.out.writeError("samples since \(isoSeconds(start)), one a \(Duration.format(seconds: Double(plan?.interval ?? 60)))\n")
+    }
+}
