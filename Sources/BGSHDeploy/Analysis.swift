@@ -97,6 +97,9 @@ public struct AnalysisPlan: Sendable, Equatable {
         "\(judge)|\(interval)|\(confidence)|\(pass)|\(marginal)|\(failureLimit)|\(inconclusiveLimit)|" + specs.map(\.text).joined(separator: " ")
     }
 
+    /// Whether `encoded` fits a service tag's value (encoded as tags are).
+    public var fitsInTag: Bool { Tag.encodedValue(encoded).count <= Tag.maxValueLength }
+
     /// Reads `encoded` back; nil when it is not one.
     public init?(encoded: String) {
         let parts = encoded.split(separator: "|", maxSplits: 7, omittingEmptySubsequences: false).map(String.init)

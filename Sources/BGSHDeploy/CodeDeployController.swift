@@ -197,8 +197,7 @@ public struct CodeDeployController: BlueGreenController {
             if Double(Self.tag(service, DeploymentTags.judgedAt) ?? "") == nil { try tagService(service, [(DeploymentTags.judgedAt, String(view.now))]) }
             return (nil, view)
         }
-        guard let setup = ServiceTags(service.tags),
-              let lb = try cloud.describeListeners(DescribeListenersInput(ListenerArns: [setup.listener])).Listeners.first?.LoadBalancerArn else { return (nil, view) }
+        guard let lb = try ServiceTags(service.tags)?.productionLoadBalancer(cloud) else { return (nil, view) }
         let outcome = try plan.evaluate(cloud, loadBalancer: lb, blueTG: blue.targetGroupArn, greenTG: green.targetGroupArn, from: since, to: view.now)
         let label = "analysis at \(green.weightTenths / 10)% green: \(outcome.summary)"
         var counts = Self.tag(service, DeploymentTags.verdictCounts) ?? "0 0"

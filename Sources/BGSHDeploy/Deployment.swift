@@ -71,17 +71,17 @@ public struct DeploymentTags {
     static let promoted = "bgsh:deploy-promoted"
     static let wait = "bgsh:deploy-wait"
     static let step = "bgsh:deploy-step"
-    static let stepAt = "bgsh:deploy-step-at"
+    public static let stepAt = "bgsh:deploy-step-at"
     static let held = "bgsh:deploy-held"
     static let history = "bgsh:deploy-history"
     static let alarms = "bgsh:deploy-alarms"
     /// `deploy --analysis`: the AnalysisPlan (encoded) each step is gated on; the last verdict.
-    static let analysis = "bgsh:deploy-analysis"
+    public static let analysis = "bgsh:deploy-analysis"
     static let verdict = "bgsh:deploy-verdict"
     /// How many verdicts failed and were inconclusive so far ("F I"), against the plan's limits.
     static let verdictCounts = "bgsh:deploy-verdict-counts"
     /// Under codedeploy: when the attached bgsh last judged (the next window starts there).
-    static let judgedAt = "bgsh:deploy-judged-at"
+    public static let judgedAt = "bgsh:deploy-judged-at"
     /// When a waiting bgsh last drove the schedule: older than `driverTimeout`, nobody is.
     static let driver = "bgsh:deploy-driver-at"
     static let driverTimeout: Double = 120

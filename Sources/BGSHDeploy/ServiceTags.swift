@@ -38,3 +38,12 @@ public struct ServiceTags: Sendable {
                   testListener: map["bgsh:test-listener"], container: container, port: port)
     }
 }
+
+extension ServiceTags {
+    /// The ARN of the load balancer the production listener belongs to (what publishes the
+    /// target groups' metrics); nil when the listener is gone.
+    /// - Throws: the backend's errors.
+    public func productionLoadBalancer(_ cloud: any Cloud) throws -> String? {
+        try cloud.describeListeners(DescribeListenersInput(ListenerArns: [listener])).Listeners.first?.LoadBalancerArn
+    }
+}

@@ -282,7 +282,7 @@ public struct TaskSetController {
     /// production traffic) waits for a passing analysis of the traffic since the step before.
     /// - Throws: `DeploymentRefusal` when the plan is too long to keep in the service's tag.
     public func attachAnalysis(_ plan: AnalysisPlan) throws {
-        guard Tag.encodedValue(plan.encoded).count <= Tag.maxValueLength else {
+        guard plan.fitsInTag else {
             throw DeploymentRefusal("the analysis is too long to keep on the service (a tag holds \(Tag.maxValueLength) characters): give fewer or shorter SPECs")
         }
         try tag(try service(), [(DeploymentTags.analysis, plan.encoded)])
@@ -293,8 +293,7 @@ public struct TaskSetController {
     func gate(_ view: DeploymentView, _ service: Service, autoRollback: Bool) throws -> String? {
         guard view.step > 0, let encoded = Self.tag(service, DeploymentTags.analysis), let plan = AnalysisPlan(encoded: encoded),
               let blue = view.blue, let green = view.green else { return nil }
-        let setup = try setup(service)
-        guard let lb = try cloud.describeListeners(DescribeListenersInput(ListenerArns: [setup.listener])).Listeners.first?.LoadBalancerArn else { return nil }
+        guard let lb = try setup(service).productionLoadBalancer(cloud) else { return nil }
         let since = Double(Self.tag(service, DeploymentTags.stepAt) ?? "") ?? view.now - Double(view.strategy.interval)
         let outcome = try plan.evaluate(cloud, loadBalancer: lb, blueTG: blue.targetGroupArn, greenTG: green.targetGroupArn, from: since, to: view.now)
         let label = "analysis before step \(view.step + 1): \(outcome.summary)"

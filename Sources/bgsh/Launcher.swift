@@ -165,20 +165,7 @@ struct Launcher {
         var words = arguments
         if words.first == "--" { words.removeFirst() }
         let partial = words.popLast() ?? ""
-        var given: [String: String] = [:]
-        var index = 0
-        while index < words.count {
-            let word = words[index]
-            if let flag = LaunchFlags.flag(word), flag.kind != nil, index + 1 < words.count {
-                given[flag.name] = words[index + 1]
-                index += 2
-                continue
-            }
-            if let eq = word.firstIndex(of: "="), word.hasPrefix("--"), let flag = LaunchFlags.flag(String(word[..<eq])) {
-                given[flag.name] = String(word[word.index(after: eq)...])
-            }
-            index += 1
-        }
+        let given = LaunchFlags.values(in: words)
         let backendName = given["backend"] ?? environment["BGSH_BACKEND"] ?? "sim"
         let statePath = given["state"] ?? defaultStatePath(environment)
         let flags = AWSFlags(profile: given["profile"], region: given["region"], endpointURL: given["endpoint-url"])

@@ -78,9 +78,7 @@ struct AlarmCreate: Command {
                 let services = try cloud.describeServices(DescribeServicesInput(cluster: cluster, services: Array(names[start..<min(names.count, start + 10)]))).services
                 for service in services {
                     guard let tags = ServiceTags(service.tags), [tags.blueTargetGroup, tags.greenTargetGroup].contains(tg.TargetGroupArn ?? "") else { continue }
-                    if let listener = try cloud.describeListeners(DescribeListenersInput(ListenerArns: [tags.listener])).Listeners.first?.LoadBalancerArn {
-                        return listener
-                    }
+                    if let lb = try tags.productionLoadBalancer(cloud) { return lb }
                 }
                 start += 10
             }

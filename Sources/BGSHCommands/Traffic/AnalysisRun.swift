@@ -22,17 +22,28 @@ struct AnalysisRun: Command {
                    Example("analysis run !error-rate latency:p99 --judge compare", "Kayenta's way: green's samples against blue's")],
         scope: .service)
 
-    static func run(_ invocation: Invocation) throws {
-        let specs = invocation.strings("SPEC").compactMap { try? AnalysisSpec.parse($0).get() }
-        guard !specs.isEmpty else { throw invocation.failure("analysis run needs a SPEC: error-rate, latency[:pNN] or healthy-hosts", at: "SPEC") }
-        let judge = invocation.string("judge") ?? (specs.allSatisfy { $0.bound != nil } ? "threshold" : "compare")
-        if judge == "threshold", let unbounded = specs.first(where: { $0.bound == nil }) {
-            throw invocation.failure("--judge threshold needs a bound on every SPEC; '\(unbounded.text)' has none (write it like \(unbounded.metricName)<=blue*1.2), or --judge compare", at: "SPEC")
-        }
+    /// The plan the options give (`analysis run`'s and `deploy --analysis`'s, the same options),
+    /// checked: whole-minute samples, and a bound on every SPEC for the threshold judge.
+    static func plan(_ specs: [AnalysisSpec], _ invocation: Invocation, at argument: String) throws -> AnalysisPlan {
         let interval = invocation.duration("analysis-interval")?.seconds ?? 60
         guard interval >= 60, interval % 60 == 0 else {
             throw invocation.failure("--analysis-interval must be whole minutes: the load balancer publishes per minute", at: "analysis-interval")
         }
+        let plan = AnalysisPlan(specs: specs, judge: invocation.string("judge"), interval: interval,
+                                confidence: invocation.percentage("confidence").map { Double($0.tenths) / 1000 } ?? 0.98,
+                                pass: Double(invocation.integer("pass") ?? 90), marginal: Double(invocation.integer("marginal") ?? 75),
+                                failureLimit: invocation.integer("failure-limit") ?? 0, inconclusiveLimit: invocation.integer("inconclusive-limit") ?? 0)
+        if plan.judge == "threshold", let unbounded = specs.first(where: { $0.bound == nil }) {
+            throw invocation.failure("--judge threshold needs a bound on every SPEC; '\(unbounded.text)' has none (write it like \(unbounded.metricName)<=blue*1.2), or --judge compare", at: argument)
+        }
+        return plan
+    }
+
+    static func run(_ invocation: Invocation) throws {
+        let specs = invocation.strings("SPEC").compactMap { try? AnalysisSpec.parse($0).get() }
+        guard !specs.isEmpty else { throw invocation.failure("analysis run needs a SPEC: error-rate, latency[:pNN] or healthy-hosts", at: "SPEC") }
+        let plan = try Self.plan(specs, invocation, at: "SPEC")
+        let (judge, interval) = (plan.judge, plan.interval)
         let count = invocation.integer("analysis-count") ?? 5
         let view = try DeployContext.act(invocation) { try DeployContext.controller(invocation).observe() }
         guard view.state.isActive, let blue = view.blue, let green = view.green else {
@@ -40,12 +51,9 @@ struct AnalysisRun: Command {
         }
         let cloud = try invocation.cloud()
         let service = try Resolve.service(invocation.session.service ?? "", invocation, at: nil)
-        guard let listener = ServiceTags(service.tags)?.listener,
-              let lb = try cloud.describeListeners(DescribeListenersInput(ListenerArns: [listener])).Listeners.first?.LoadBalancerArn else {
+        guard let lb = try ServiceTags(service.tags)?.productionLoadBalancer(cloud) else {
             throw invocation.failure("the service's production listener is gone: nothing publishes its metrics")
         }
-        let plan = AnalysisPlan(specs: specs, judge: judge, interval: interval, confidence: (invocation.percentage("confidence").map { Double($0.tenths) / 1000 }) ?? 0.98,
-                                pass: Double(invocation.integer("pass") ?? 90), marginal: Double(invocation.integer("marginal") ?? 75))
         let outcome = try plan.evaluate(cloud, loadBalancer: lb, blueTG: blue.targetGroupArn, greenTG: green.targetGroupArn,
                                         from: view.now - Double(interval * count), to: view.now)
         let rows = outcome.rows.map { row -> [String] in
@@ -89,16 +97,15 @@ struct AnalysisShow: Command {
         let service = try Resolve.service(invocation.session.service ?? "", invocation, at: nil)
         let tag = { (key: String) in Tag.value(of: key, in: service.tags) }
         var specs = invocation.strings("SPEC").compactMap { try? AnalysisSpec.parse($0).get() }
-        let plan = tag("bgsh:deploy-analysis").flatMap(AnalysisPlan.init(encoded:))
+        let plan = tag(DeploymentTags.analysis).flatMap(AnalysisPlan.init(encoded:))
         if specs.isEmpty { specs = plan?.specs ?? [] }
         guard !specs.isEmpty else {
             throw invocation.failure("the deployment has no --analysis: name the metrics (`analysis show latency:p99 error-rate`)", at: "SPEC")
         }
-        let since = [tag("bgsh:deploy-step-at"), tag("bgsh:deploy-judged-at")].compactMap { $0.flatMap(Double.init) }.max() ?? view.now - 300
+        let since = [tag(DeploymentTags.stepAt), tag(DeploymentTags.judgedAt)].compactMap { $0.flatMap(Double.init) }.max() ?? view.now - 300
         let start = min(since, view.now - 60)
         let cloud = try invocation.cloud()
-        guard let listener = ServiceTags(service.tags)?.listener,
-              let lb = try cloud.describeListeners(DescribeListenersInput(ListenerArns: [listener])).Listeners.first?.LoadBalancerArn else {
+        guard let lb = try ServiceTags(service.tags)?.productionLoadBalancer(cloud) else {
             throw invocation.failure("the service's production listener is gone: nothing publishes its metrics")
         }
         let samples = try AnalysisSamples.read(cloud, loadBalancer: lb, blueTG: blue.targetGroupArn, greenTG: green.targetGroupArn, specs: specs,

@@ -73,20 +73,11 @@ struct Deploy: Command {
             guard !strategy.steps.isEmpty, strategy.steps.count > 1 else {
                 throw invocation.failure("--analysis gates a schedule's steps after the first: give --strategy canary:P%:T or linear:P%:T", at: "analysis")
             }
-            let interval = invocation.duration("analysis-interval")?.seconds ?? 60
-            guard interval >= 60, interval % 60 == 0 else {
-                throw invocation.failure("--analysis-interval must be whole minutes: the load balancer publishes per minute", at: "analysis-interval")
-            }
-            plan = AnalysisPlan(specs: specs, judge: invocation.string("judge"), interval: interval,
-                                confidence: invocation.percentage("confidence").map { Double($0.tenths) / 1000 } ?? 0.98,
-                                pass: Double(invocation.integer("pass") ?? 90), marginal: Double(invocation.integer("marginal") ?? 75),
-                                failureLimit: invocation.integer("failure-limit") ?? 0, inconclusiveLimit: invocation.integer("inconclusive-limit") ?? 0)
-            if plan?.judge == "threshold", let unbounded = specs.first(where: { $0.bound == nil }) {
-                throw invocation.failure("--judge threshold needs a bound on every SPEC; '\(unbounded.text)' has none, or --judge compare", at: "analysis")
-            }
-            if Tag.encodedValue(plan?.encoded ?? "").count > Tag.maxValueLength {
+            let checked = try AnalysisRun.plan(specs, invocation, at: "analysis")
+            guard checked.fitsInTag else {
                 throw invocation.failure("the analysis is too long to keep on the service (a tag holds \(Tag.maxValueLength) characters): give fewer or shorter SPECs", at: "analysis")
             }
+            plan = checked
         } else if let option = ["judge", "analysis-interval", "confidence", "pass", "marginal", "failure-limit", "inconclusive-limit"].first(where: { invocation.has($0) }) {
             throw invocation.failure("--\(option) belongs to --analysis: give one or more --analysis SPEC", at: option)
         }

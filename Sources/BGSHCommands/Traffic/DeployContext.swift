@@ -32,8 +32,7 @@ enum DeployContext {
         guard let name = invocation.session.service, let cluster = invocation.session.cluster,
               let cloud = try? invocation.session.cloud(),
               let service = try? cloud.describeServices(DescribeServicesInput(cluster: cluster, services: [name])).services.first,
-              let listener = ServiceTags(service.tags)?.listener,
-              let lbArn = try? cloud.describeListeners(DescribeListenersInput(ListenerArns: [listener])).Listeners.first?.LoadBalancerArn,
+              let lbArn = try? ServiceTags(service.tags)?.productionLoadBalancer(cloud),
               let lb = try? cloud.describeLoadBalancers(DescribeLoadBalancersInput(LoadBalancerArns: [lbArn])).LoadBalancers.first,
               lb.State?.Code == "provisioning" else { return }
         invocation.session.out.write("load balancer \(lb.LoadBalancerName ?? lbArn) is still provisioning: health checks start once it is active (a couple of minutes after it was made)\n")

@@ -18,6 +18,12 @@ public struct Completion: Equatable, Sendable {
         self.appendsSpace = appendsSpace
         self.descriptions = descriptions
     }
+
+    /// The same candidates after `head` (what the word holds before the part completed).
+    func prefixed(_ head: String, appendsSpace: Bool? = nil) -> Completion {
+        Completion(candidates.map { head + $0 }, appendsSpace: appendsSpace ?? self.appendsSpace,
+                   descriptions: Dictionary(descriptions.map { (head + $0.key, $0.value) }, uniquingKeysWith: { a, _ in a }))
+    }
 }
 
 /// The completion engine: from the command table and the session, what may come next. Used by the
@@ -78,25 +84,16 @@ public struct Completer {
                 // The commands so far are one word: complete its last word, keep what is before
                 // (and the quote the shell left on it, if any).
                 if let quote = partial.first, quote == "\"" || quote == "'" {
-                    let inner = completeLaunch(words: words, partial: String(partial.dropFirst()))
-                    return Completion(inner.candidates.map { String(quote) + $0 }, appendsSpace: false,
-                                      descriptions: Dictionary(inner.descriptions.map { (String(quote) + $0.key, $0.value) }, uniquingKeysWith: { a, _ in a }))
+                    return completeLaunch(words: words, partial: String(partial.dropFirst())).prefixed(String(quote), appendsSpace: false)
                 }
                 let split = partial.lastIndex { $0 == " " || $0 == ";" || $0 == "\n" }.map { partial.index(after: $0) } ?? partial.startIndex
                 let head = String(partial[..<split])
-                let inner = complete(before: head, partial: String(partial[split...]))
-                return Completion(inner.candidates.map { head + $0 }, appendsSpace: inner.appendsSpace,
-                                  descriptions: Dictionary(inner.descriptions.map { (head + $0.key, $0.value) }, uniquingKeysWith: { a, _ in a }))
+                return complete(before: head, partial: String(partial[split...])).prefixed(head)
             }
             return flag.kind.map { values($0, partial: partial) } ?? Completion([])
         }
         if runbookGiven { return Completion([]) }  // the runbook's own arguments: nothing known
-        if partial.hasPrefix("--"), let eq = partial.firstIndex(of: "=") {
-            guard let kind = LaunchFlags.flag(String(partial[..<eq]))?.kind else { return Completion([]) }
-            let head = String(partial[...eq])
-            let inner = values(kind, partial: String(partial[partial.index(after: eq)...]))
-            return Completion(inner.candidates.map { head + $0 }, appendsSpace: inner.appendsSpace)
-        }
+        if let completion = valueAfterEquals(partial, kind: { LaunchFlags.flag("--" + $0)?.kind }) { return completion }
         if partial.hasPrefix("-") {
             return Completion(filter(LaunchFlags.all.map(\.spelling), partial))
         }
@@ -153,13 +150,7 @@ public struct Completer {
             positionalCount += 1
         }
         if let option = pendingOption, let kind = option.kind { return values(kind, partial: partial) }
-        if partial.hasPrefix("--"), let eq = partial.firstIndex(of: "=") {
-            let name = String(partial[partial.index(partial.startIndex, offsetBy: 2)..<eq])
-            guard let kind = spec.option(named: name)?.kind else { return Completion([]) }
-            let head = String(partial[...eq])
-            let inner = values(kind, partial: String(partial[partial.index(after: eq)...]))
-            return Completion(inner.candidates.map { head + $0 }, appendsSpace: inner.appendsSpace)
-        }
+        if let completion = valueAfterEquals(partial, kind: { spec.option(named: $0)?.kind }) { return completion }
         if partial.hasPrefix("-"), !afterDashes { return Completion(flags(spec, given: given, partial: partial)) }
         var argument: ArgumentSpec?
         if positionalCount < spec.arguments.count { argument = spec.arguments[positionalCount] }
@@ -175,6 +166,14 @@ public struct Completer {
             return Completion(filter(Condition.candidates(after: Array(before)), partial))
         }
         return values(argument.kind, partial: partial)
+    }
+
+    /// `--NAME=VAL…`: the values of the flag's kind after `--NAME=` (none for a flag without a
+    /// value); nil when the word is not of that form.
+    func valueAfterEquals(_ partial: String, kind: (String) -> ValueKind?) -> Completion? {
+        guard partial.hasPrefix("--"), let eq = partial.firstIndex(of: "=") else { return nil }
+        guard let kind = kind(String(partial[partial.index(partial.startIndex, offsetBy: 2)..<eq])) else { return Completion([]) }
+        return values(kind, partial: String(partial[partial.index(after: eq)...])).prefixed(String(partial[...eq]))
     }
 
     func filter(_ words: [String], _ partial: String) -> [String] {

@@ -38,4 +38,23 @@ public enum LaunchFlags {
 
     /// The flag spelled `word` (`--backend`, `-c`), if any.
     public static func flag(_ word: String) -> LaunchFlag? { all.first { $0.spelling == word } }
+
+    /// The values given to flags among a command line's words (`--state F`, `--region=R`), by name.
+    public static func values(in words: [String]) -> [String: String] {
+        var given: [String: String] = [:]
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            if let flag = flag(word), flag.kind != nil, index + 1 < words.count {
+                given[flag.name] = words[index + 1]
+                index += 2
+                continue
+            }
+            if let eq = word.firstIndex(of: "="), word.hasPrefix("--"), let flag = flag(String(word[..<eq])) {
+                given[flag.name] = String(word[word.index(after: eq)...])
+            }
+            index += 1
+        }
+        return given
+    }
 }
