@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // SHA-256 and HMAC for SigV4 (never hand-written).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The simulator reads a project's buildspec and a pipeline's appspec.yaml as CodeBuild
+        // and CodeDeploy do: YAML, parsed by a YAML parser rather than by hand.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Lexer, parser, spans and diagnostics: the standard library only.
@@ -35,6 +38,7 @@ let package = Package(
         .target(name: "BGSHSim", dependencies: [
             "AWSModel",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Yams", package: "Yams"),
         ]),
         // The language runtime: session, specs, binder, interpreter, help, completion, output.
         .target(name: "BGSHCore", dependencies: ["BGSHSyntax", "AWSModel", "BGSHAnalysis"]),

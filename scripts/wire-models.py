@@ -21,7 +21,7 @@ OUT = os.path.join(ROOT, "Sources", "AWSWire", "Generated")
 
 # Swift protocol (without "API") -> botocore service name.
 PROTOCOLS = {"ECS": "ecs", "EC2": "ec2", "ELBv2": "elbv2", "ECR": "ecr", "CodeDeploy": "codedeploy",
-             "CloudWatch": "cloudwatch"}
+             "CloudWatch": "cloudwatch", "CodeBuild": "codebuild", "CodePipeline": "codepipeline", "Logs": "logs"}
 # Operations the wire client makes on its own behalf (credentials, account id).
 EXTRA = {"sts": ["GetCallerIdentity", "AssumeRole"], "sso": ["GetRoleCredentials"]}
 DROP = {"documentation", "deprecatedMessage", "examples", "documentationUrl", "errors"}
@@ -77,7 +77,7 @@ def trim():
             # ECS marks none of its clientTokens as idempotencyToken, yet documents each as one
             # ("ensure the idempotency of the request"): honour the documentation, and say so.
             for member, spec in shape.get("members", {}).items():
-                if member.lower() == "clienttoken" and "idempoten" in spec.get("documentation", "").lower() \
+                if member.lower() in ("clienttoken", "idempotencytoken") and "idempoten" in spec.get("documentation", "").lower() \
                         and not spec.get("idempotencyToken"):
                     seen[name]["members"][member]["idempotencyToken"] = True
                     seen[name]["members"][member]["idempotencyTokenFrom"] = "documentation"

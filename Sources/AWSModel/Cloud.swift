@@ -3,7 +3,7 @@
 /// A `Cloud` is bound to one account and region; the session asks its `Backend` for another when
 /// the region changes. Calls are synchronous: the shell runs one command at a time, and a waiting
 /// command polls (so Ctrl-C and the virtual clock are checked between calls).
-public protocol Cloud: ECSAPI, EC2API, ELBv2API, ECRAPI, CodeDeployAPI, CloudWatchAPI {
+public protocol Cloud: ECSAPI, EC2API, ELBv2API, ECRAPI, CodeDeployAPI, CloudWatchAPI, CodeBuildAPI, CodePipelineAPI, LogsAPI {
     /// The region every call goes to.
     var region: String { get }
 }
@@ -67,6 +67,11 @@ public protocol EmulatorControl: AnyObject {
     /// Runs `body` while holding the simulated account's deploy lock, so that two processes'
     /// check-then-create cannot interleave (two `deploy`s at once: one starts, one is refused).
     func exclusively<T>(_ body: () throws -> T) throws -> T
+    /// `sim fail build PROJECT`: the project's next `times` builds fail in `phase`.
+    func failBuild(region: String, project: String, phase: String, times: Int) throws
+    /// Where the emulator reads a CodeBuild project's source (the buildspec) or a pipeline's
+    /// source artifact (taskdef.json, appspec.yaml): the folder of its JSON file, or `build start --source-dir`.
+    func setSourceDirectory(region: String, kind: SourceKind, name: String, directory: String) throws
     /// Sends simulated requests through a listener, split by its weights; records the ALB
     /// metrics (RequestCount, HTTPCode_Target_5XX_Count) that alarms evaluate.
     func traffic(region: String, listenerArn: String, requests: Int) throws -> [TrafficResult]
@@ -82,4 +87,14 @@ public struct TrafficResult: Sendable, Equatable {
         self.requests = requests
         self.errors = errors
     }
+}
+
+/// What an emulated source folder belongs to.
+public enum SourceKind: String, Sendable {
+    /// A CodeBuild project (the folder of its JSON file).
+    case project
+    /// A project's next build only (`build start --source-dir`).
+    case nextBuild = "next-build"
+    /// A pipeline (its source artifact).
+    case pipeline
 }

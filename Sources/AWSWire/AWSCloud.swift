@@ -226,6 +226,7 @@ public final class AWSCloud: Cloud, @unchecked Sendable {
     }
     public func createDeployment(_ input: CreateDeploymentInput) throws -> CreateDeploymentOutput { try client("codedeploy").call("CreateDeployment", input, as: CreateDeploymentOutput.self) }
     public func getDeployment(_ input: GetDeploymentInput) throws -> GetDeploymentOutput { try client("codedeploy").call("GetDeployment", input, as: GetDeploymentOutput.self) }
+    public func listDeployments(_ input: ListDeploymentsInput) throws -> ListDeploymentsOutput { try client("codedeploy").call("ListDeployments", input, as: ListDeploymentsOutput.self) }
     public func continueDeployment(_ input: ContinueDeploymentInput) throws { try client("codedeploy").call("ContinueDeployment", input) }
     public func stopDeployment(_ input: StopDeploymentInput) throws -> StopDeploymentOutput { try client("codedeploy").call("StopDeployment", input, as: StopDeploymentOutput.self) }
     public func createDeploymentConfig(_ input: CreateDeploymentConfigInput) throws { try client("codedeploy").call("CreateDeploymentConfig", input) }
@@ -239,4 +240,58 @@ public final class AWSCloud: Cloud, @unchecked Sendable {
     public func describeAlarms(_ input: DescribeAlarmsInput) throws -> DescribeAlarmsOutput { try client("cloudwatch").call("DescribeAlarms", input, as: DescribeAlarmsOutput.self) }
     public func deleteAlarms(_ input: DeleteAlarmsInput) throws { try client("cloudwatch").call("DeleteAlarms", input) }
     public func getMetricData(_ input: GetMetricDataInput) throws -> GetMetricDataOutput { try client("cloudwatch").call("GetMetricData", input, as: GetMetricDataOutput.self) }
+
+    // MARK: CodeBuild
+
+    public func createProject(_ input: CreateProjectInput) throws -> CreateProjectOutput {
+        try client("codebuild").call("CreateProject", input, as: CreateProjectOutput.self, probe: { [self] in
+            try batchGetProjects(BatchGetProjectsInput(names: [input.name])).projects?.first.map { CreateProjectOutput(project: $0) }
+        })
+    }
+    public func updateProject(_ input: CreateProjectInput) throws -> CreateProjectOutput {
+        // An update of the same settings makes the same project however often it is sent.
+        try client("codebuild").call("UpdateProject", input, as: CreateProjectOutput.self, isIdempotent: true)
+    }
+    public func batchGetProjects(_ input: BatchGetProjectsInput) throws -> BatchGetProjectsOutput { try client("codebuild").call("BatchGetProjects", input, as: BatchGetProjectsOutput.self) }
+    public func listProjects(_ input: ListProjectsInput) throws -> ListProjectsOutput { try client("codebuild").call("ListProjects", input, as: ListProjectsOutput.self) }
+    public func deleteProject(_ input: DeleteProjectInput) throws { try client("codebuild").call("DeleteProject", input) }
+    public func startBuild(_ input: StartBuildInput) throws -> StartBuildOutput {
+        // idempotencyToken (filled by the client): a resent StartBuild starts one build.
+        try client("codebuild").call("StartBuild", input, as: StartBuildOutput.self)
+    }
+    public func batchGetBuilds(_ input: BatchGetBuildsInput) throws -> BatchGetBuildsOutput { try client("codebuild").call("BatchGetBuilds", input, as: BatchGetBuildsOutput.self) }
+    public func listBuildsForProject(_ input: ListBuildsForProjectInput) throws -> ListBuildsForProjectOutput {
+        try client("codebuild").call("ListBuildsForProject", input, as: ListBuildsForProjectOutput.self)
+    }
+    public func listBuilds(_ input: ListBuildsInput) throws -> ListBuildsOutput { try client("codebuild").call("ListBuilds", input, as: ListBuildsOutput.self) }
+    public func stopBuild(_ input: StopBuildInput) throws -> StopBuildOutput { try client("codebuild").call("StopBuild", input, as: StopBuildOutput.self, isIdempotent: true) }
+
+    // MARK: CodePipeline
+
+    public func createPipeline(_ input: CreatePipelineInput) throws -> CreatePipelineOutput {
+        try client("codepipeline").call("CreatePipeline", input, as: CreatePipelineOutput.self, probe: { [self] in
+            try? getPipeline(GetPipelineInput(name: input.pipeline.name)).pipeline.map { CreatePipelineOutput(pipeline: $0) }
+        })
+    }
+    public func updatePipeline(_ input: UpdatePipelineInput) throws -> UpdatePipelineOutput {
+        try client("codepipeline").call("UpdatePipeline", input, as: UpdatePipelineOutput.self, isIdempotent: true)
+    }
+    public func getPipeline(_ input: GetPipelineInput) throws -> GetPipelineOutput { try client("codepipeline").call("GetPipeline", input, as: GetPipelineOutput.self) }
+    public func listPipelines(_ input: ListPipelinesInput) throws -> ListPipelinesOutput { try client("codepipeline").call("ListPipelines", input, as: ListPipelinesOutput.self) }
+    public func deletePipeline(_ input: DeletePipelineInput) throws { try client("codepipeline").call("DeletePipeline", input) }
+    public func startPipelineExecution(_ input: StartPipelineExecutionInput) throws -> StartPipelineExecutionOutput {
+        // clientRequestToken (filled by the client): a resent start is one execution.
+        try client("codepipeline").call("StartPipelineExecution", input, as: StartPipelineExecutionOutput.self)
+    }
+    public func getPipelineState(_ input: GetPipelineStateInput) throws -> GetPipelineStateOutput { try client("codepipeline").call("GetPipelineState", input, as: GetPipelineStateOutput.self) }
+    public func getPipelineExecution(_ input: GetPipelineExecutionInput) throws -> GetPipelineExecutionOutput {
+        try client("codepipeline").call("GetPipelineExecution", input, as: GetPipelineExecutionOutput.self)
+    }
+    public func listPipelineExecutions(_ input: ListPipelineExecutionsInput) throws -> ListPipelineExecutionsOutput {
+        try client("codepipeline").call("ListPipelineExecutions", input, as: ListPipelineExecutionsOutput.self)
+    }
+
+    // MARK: CloudWatch Logs
+
+    public func getLogEvents(_ input: GetLogEventsInput) throws -> GetLogEventsOutput { try client("logs").call("GetLogEvents", input, as: GetLogEventsOutput.self) }
 }

@@ -84,6 +84,10 @@ public final class SimBackend: Backend, EmulatorControl {
             for region in try tx.regions(of: SimCloud.taskKind) {
                 try SimCloud(store: store, region: region, account: account).replaceFailedTasks(tx, until: now)
             }
+            // Builds push their images, and pipelines move stage by stage (starting builds and deployments).
+            for region in Set(try tx.regions(of: SimCloud.buildKind) + tx.regions(of: SimCloud.executionKind)).sorted() {
+                try SimCloud(store: store, region: region, account: account).progressPipelines(tx, now: now)
+            }
             for region in try tx.regions(of: SimCloud.codeDeploymentKind) {
                 try SimCloud(store: store, region: region, account: account).progressDeployments(tx, now: now)
             }
@@ -116,7 +120,10 @@ public final class SimBackend: Backend, EmulatorControl {
             try tx.deleteMeta(prefix: "faults.tg." + (targetGroupArn ?? ""))
             try tx.deleteMeta(prefix: "faults.rate." + (targetGroupArn ?? ""))
             try tx.deleteMeta(prefix: "faults.latency." + (targetGroupArn ?? ""))
-            if targetGroupArn == nil { try tx.deleteMeta(prefix: "faults.next.") }
+            if targetGroupArn == nil {
+                try tx.deleteMeta(prefix: "faults.next.")
+                try tx.deleteMeta(prefix: "cb.fail.")  // `sim fail build` too
+            }
         }
     }
 
@@ -166,6 +173,16 @@ public final class SimBackend: Backend, EmulatorControl {
     public func traffic(region: String, listenerArn: String, requests: Int) throws -> [TrafficResult] {
         let cloud = SimCloud(store: try store(), region: region, account: account)
         return try store().write { tx in try cloud.route(tx, listenerArn: listenerArn, requests: requests) }
+    }
+
+    /// `sim fail build PROJECT --phase P --times N`.
+    public func failBuild(region: String, project: String, phase: String, times: Int) throws {
+        try store().write { try $0.setMeta(SimCloud.failKey(region, project), "\(phase)|\(times)") }
+    }
+
+    /// Where the simulator reads the source of a CodeBuild project or a pipeline.
+    public func setSourceDirectory(region: String, kind: SourceKind, name: String, directory: String) throws {
+        try store().write { try $0.setMeta(SimCloud.sourceKey(region, kind.rawValue, name), directory) }
     }
 
     /// Empties the simulated account.

@@ -1,5 +1,6 @@
 import AWSModel
 import Foundation
+import Yams
 
 /// A CodeDeploy deployment as the simulator runs it: AWS's record plus where it is in its
 /// lifecycle (install green, allow traffic step by step, wait, terminate blue).
@@ -232,14 +233,19 @@ extension SimCloud {
     }
 
     public func createDeployment(_ input: CreateDeploymentInput) throws -> CreateDeploymentOutput {
+        try write("CreateDeployment") { tx in try createDeployment(tx, input) }
+    }
+
+    /// CreateDeployment inside a transaction (a pipeline's CodeDeployToECS action starts one).
+    func createDeployment(_ tx: SimStore.Transaction, _ input: CreateDeploymentInput) throws -> CreateDeploymentOutput {
         guard let groupName = input.deploymentGroupName else {
             throw AWSError("DeploymentGroupNameRequiredException", "The deployment group name is required")
         }
         guard input.revision?.revisionType == "AppSpecContent", let content = input.revision?.appSpecContent?.content else {
             throw AWSError("InvalidRevisionException", "An ECS deployment needs an AppSpecContent revision")
         }
-        // The AppSpec, as JSON (bgsh sends JSON; the service also takes YAML, which the simulator does not read).
-        guard let spec = try? JSONSerialization.jsonObject(with: Data(content.utf8)) as? [String: Any],
+        // The AppSpec, as JSON (what bgsh sends) or YAML (what a pipeline's appspec.yaml is).
+        guard let spec = SimCloud.appSpecDocument(content),
               let resources = spec["Resources"] as? [[String: Any]],
               let target = resources.first?["TargetService"] as? [String: Any],
               let properties = target["Properties"] as? [String: Any],
@@ -249,7 +255,7 @@ extension SimCloud {
             throw AWSError("InvalidRevisionException", "The AppSpec must name Resources[0].TargetService.Properties.TaskDefinition and LoadBalancerInfo.ContainerName (as JSON)")
         }
         let port = (lbInfo["ContainerPort"] as? Int) ?? 80
-        return try write("CreateDeployment") { tx in
+        do {
             let now = try now(tx)
             try progressDeployments(tx, now: now)
             _ = try requireApplication(tx, input.applicationName)
@@ -332,6 +338,26 @@ extension SimCloud {
             try updateService(tx, record, now: now) { service in service.taskSets = (service.taskSets ?? []) + [green] }
             try tx.put(record, region: region, kind: SimCloud.codeDeploymentKind, id: id, name: "\(input.applicationName)/\(groupName)")
             return CreateDeploymentOutput(deploymentId: id)
+        }
+    }
+
+    /// An AppSpec's document: JSON, else YAML (CodeDeploy takes both).
+    static func appSpecDocument(_ content: String) -> [String: Any]? {
+        if let json = try? JSONSerialization.jsonObject(with: Data(content.utf8)) as? [String: Any] { return json }
+        return (try? Yams.load(yaml: content)) as? [String: Any]
+    }
+
+    public func listDeployments(_ input: ListDeploymentsInput) throws -> ListDeploymentsOutput {
+        try write("ListDeployments") { tx in
+            try progressDeployments(tx, now: try now(tx))
+            if let app = input.applicationName { _ = try requireApplication(tx, app) }
+            var found = try tx.all(SimCodeDeployment.self, region: region, kind: SimCloud.codeDeploymentKind).filter { d in
+                (input.applicationName == nil || d.info.applicationName == input.applicationName)
+                    && (input.deploymentGroupName == nil || d.info.deploymentGroupName == input.deploymentGroupName)
+                    && (input.includeOnlyStatuses.map { $0.contains(d.info.status ?? "") } ?? true)
+            }
+            found.reverse()  // newest first, as CodeDeploy lists them
+            return ListDeploymentsOutput(deployments: found.compactMap(\.info.deploymentId), nextToken: nil)
         }
     }
 

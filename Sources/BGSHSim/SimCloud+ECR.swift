@@ -87,7 +87,12 @@ extension SimCloud {
     }
 
     public func putImage(_ input: PutImageRequest) throws -> PutImageResponse {
-        try write("PutImage") { tx in
+        try write("PutImage") { tx in try putImage(tx, input) }
+    }
+
+    /// PutImage inside a transaction (a simulated build's `docker push`).
+    func putImage(_ tx: SimStore.Transaction, _ input: PutImageRequest) throws -> PutImageResponse {
+        do {
             let repository = try requireRepository(tx, input.repositoryName)
             let digest = SimCloud.digest(of: input.imageManifest)
             let id = "\(input.repositoryName)@\(digest)"

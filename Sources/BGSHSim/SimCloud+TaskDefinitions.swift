@@ -33,6 +33,11 @@ extension SimCloud {
     }
 
     public func registerTaskDefinition(_ input: RegisterTaskDefinitionInput) throws -> RegisterTaskDefinitionOutput {
+        try write("RegisterTaskDefinition") { tx in try registerTaskDefinition(tx, input) }
+    }
+
+    /// RegisterTaskDefinition inside a transaction (a pipeline's deploy action registers one).
+    func registerTaskDefinition(_ tx: SimStore.Transaction, _ input: RegisterTaskDefinitionInput) throws -> RegisterTaskDefinitionOutput {
         guard SimCloud.isValidFamily(input.family) else {
             throw AWSError("ClientException", "Family contains invalid characters or is too long (up to 255 letters, numbers, hyphens, and underscores).")
         }
@@ -90,7 +95,7 @@ extension SimCloud {
         if let mode = input.networkMode, !["awsvpc", "bridge", "host", "none"].contains(mode) {
             throw AWSError("ClientException", "Invalid networkMode: \(mode)")
         }
-        return try write("RegisterTaskDefinition") { tx in
+        do {
             // AWS: revisions only increase, and a number once used is never used again.
             let revision = try tx.nextNumber("taskdef.revision." + input.family)
             var definition = TaskDefinition()

@@ -12,6 +12,9 @@ public protocol CodeDeployAPI {
     func updateDeploymentGroup(_ input: UpdateDeploymentGroupInput) throws -> UpdateDeploymentGroupOutput
     func createDeployment(_ input: CreateDeploymentInput) throws -> CreateDeploymentOutput
     func getDeployment(_ input: GetDeploymentInput) throws -> GetDeploymentOutput
+    /// ListDeployments: a group's deployments in the statuses asked (a pipeline's deploy action
+    /// starts one bgsh did not).
+    func listDeployments(_ input: ListDeploymentsInput) throws -> ListDeploymentsOutput
     func continueDeployment(_ input: ContinueDeploymentInput) throws
     func stopDeployment(_ input: StopDeploymentInput) throws -> StopDeploymentOutput
     /// BatchGetDeploymentTargets: an ECS deployment's target (`CLUSTER:SERVICE`) with its
@@ -253,4 +256,27 @@ public struct UpdateDeploymentGroupInput: Codable, Hashable, Sendable {
 public struct UpdateDeploymentGroupOutput: Codable, Hashable, Sendable {
     /// hooksNotCleanedUp is EC2 and on-premises only: not read.
     public init() {}
+}
+
+public struct ListDeploymentsInput: Codable, Hashable, Sendable {
+    public var applicationName: String?
+    public var deploymentGroupName: String?
+    /// Created, Queued, InProgress, Baking, Succeeded, Failed, Stopped, Ready.
+    public var includeOnlyStatuses: [String]?
+    public var nextToken: String?
+    public init(applicationName: String?, deploymentGroupName: String?, includeOnlyStatuses: [String]?, nextToken: String? = nil) {
+        self.applicationName = applicationName
+        self.deploymentGroupName = deploymentGroupName
+        self.includeOnlyStatuses = includeOnlyStatuses
+        self.nextToken = nextToken
+    }
+}
+
+public struct ListDeploymentsOutput: Codable, Hashable, Sendable {
+    public var deployments: [String]?
+    public var nextToken: String?
+    public init(deployments: [String]?, nextToken: String?) {
+        self.deployments = deployments
+        self.nextToken = nextToken
+    }
 }

@@ -17,6 +17,7 @@ op GetDeployment http=POST:/ in=GetDeploymentInput out=GetDeploymentOutput
 op GetDeploymentGroup http=POST:/ in=GetDeploymentGroupInput out=GetDeploymentGroupOutput
 op ListApplications http=POST:/ in=ListApplicationsInput out=ListApplicationsOutput
 op ListDeploymentGroups http=POST:/ in=ListDeploymentGroupsInput out=ListDeploymentGroupsOutput
+op ListDeployments http=POST:/ in=ListDeploymentsInput out=ListDeploymentsOutput
 op StopDeployment http=POST:/ in=StopDeploymentInput out=StopDeploymentOutput
 op UpdateDeploymentGroup http=POST:/ in=UpdateDeploymentGroupInput out=UpdateDeploymentGroupOutput
 P AdditionalDeploymentStatusInfo string
@@ -73,6 +74,7 @@ S DeploymentOverview Failed:InstanceCount InProgress:InstanceCount Pending:Insta
 P DeploymentReadyAction string
 S DeploymentReadyOption actionOnTimeout:DeploymentReadyAction waitTimeInMinutes:Duration
 P DeploymentStatus string
+L DeploymentStatusList DeploymentStatus
 L DeploymentStatusMessageList ErrorMessage
 S DeploymentStyle deploymentOption:DeploymentOption deploymentType:DeploymentType
 S DeploymentTarget cloudFormationTarget:CloudFormationTarget deploymentTargetType:DeploymentTargetType ecsTarget:ECSTarget instanceTarget:InstanceTarget lambdaTarget:LambdaTarget
@@ -137,6 +139,8 @@ S ListApplicationsInput nextToken:NextToken
 S ListApplicationsOutput applications:ApplicationsList nextToken:NextToken
 S ListDeploymentGroupsInput applicationName:ApplicationName nextToken:NextToken
 S ListDeploymentGroupsOutput applicationName:ApplicationName deploymentGroups:DeploymentGroupsList nextToken:NextToken
+S ListDeploymentsInput applicationName:ApplicationName createTimeRange:TimeRange deploymentGroupName:DeploymentGroupName externalId:ExternalId includeOnlyStatuses:DeploymentStatusList nextToken:NextToken
+S ListDeploymentsOutput deployments:DeploymentsList nextToken:NextToken
 P ListenerArn string
 L ListenerArnList ListenerArn
 S LoadBalancerInfo elbInfoList:ELBInfoList targetGroupInfoList:TargetGroupInfoList targetGroupPairInfoList:TargetGroupPairInfoList
@@ -189,6 +193,7 @@ P TargetStatus string
 P Time timestamp
 S TimeBasedCanary canaryInterval:WaitTimeInMins canaryPercentage:Percentage
 S TimeBasedLinear linearInterval:WaitTimeInMins linearPercentage:Percentage
+S TimeRange end:Timestamp start:Timestamp
 P Timestamp timestamp
 S TrafficRoute listenerArns:ListenerArnList
 S TrafficRoutingConfig timeBasedCanary:TimeBasedCanary timeBasedLinear:TimeBasedLinear type:TrafficRoutingType

@@ -4,11 +4,14 @@
 enum WireModelTables {
     static let all: [(String, String)] = [
         ("cloudwatch", cloudwatch),
+        ("codebuild", codebuild),
         ("codedeploy", codedeploy),
+        ("codepipeline", codepipeline),
         ("ec2", ec2),
         ("ecr", ecr),
         ("ecs", ecs),
         ("elbv2", elbv2),
+        ("logs", logs),
         ("sso", sso),
         ("sts", sts),
     ]

@@ -35,6 +35,19 @@ final class DryRunCloud: Cloud {
     func deleteAlarms(_ input: DeleteAlarmsInput) throws { write("cloudwatch:DeleteAlarms", input) }
     func getMetricData(_ input: GetMetricDataInput) throws -> GetMetricDataOutput { try base.getMetricData(input) }
 
+    // MARK: codebuild
+
+    func createProject(_ input: CreateProjectInput) throws -> CreateProjectOutput { try write("codebuild:CreateProject", input) }
+    func updateProject(_ input: CreateProjectInput) throws -> CreateProjectOutput { try write("codebuild:UpdateProject", input) }
+    func batchGetProjects(_ input: BatchGetProjectsInput) throws -> BatchGetProjectsOutput { try base.batchGetProjects(input) }
+    func listProjects(_ input: ListProjectsInput) throws -> ListProjectsOutput { try base.listProjects(input) }
+    func deleteProject(_ input: DeleteProjectInput) throws { write("codebuild:DeleteProject", input) }
+    func startBuild(_ input: StartBuildInput) throws -> StartBuildOutput { try write("codebuild:StartBuild", input, .object(["build": .object(["id": .string("\(input.projectName):dryrun"), "buildStatus": .string("IN_PROGRESS"), "projectName": .string(input.projectName)])])) }
+    func batchGetBuilds(_ input: BatchGetBuildsInput) throws -> BatchGetBuildsOutput { try base.batchGetBuilds(input) }
+    func listBuildsForProject(_ input: ListBuildsForProjectInput) throws -> ListBuildsForProjectOutput { try base.listBuildsForProject(input) }
+    func listBuilds(_ input: ListBuildsInput) throws -> ListBuildsOutput { try base.listBuilds(input) }
+    func stopBuild(_ input: StopBuildInput) throws -> StopBuildOutput { try write("codebuild:StopBuild", input) }
+
     // MARK: codedeploy
 
     func createApplication(_ input: CreateApplicationInput) throws -> CreateApplicationOutput { try write("codedeploy:CreateApplication", input) }
@@ -48,10 +61,23 @@ final class DryRunCloud: Cloud {
     func updateDeploymentGroup(_ input: UpdateDeploymentGroupInput) throws -> UpdateDeploymentGroupOutput { try write("codedeploy:UpdateDeploymentGroup", input) }
     func createDeployment(_ input: CreateDeploymentInput) throws -> CreateDeploymentOutput { try write("codedeploy:CreateDeployment", input, .object(["deploymentId": .string("d-DRYRUN0001")])) }
     func getDeployment(_ input: GetDeploymentInput) throws -> GetDeploymentOutput { try base.getDeployment(input) }
+    func listDeployments(_ input: ListDeploymentsInput) throws -> ListDeploymentsOutput { try base.listDeployments(input) }
     func continueDeployment(_ input: ContinueDeploymentInput) throws { write("codedeploy:ContinueDeployment", input) }
     func stopDeployment(_ input: StopDeploymentInput) throws -> StopDeploymentOutput { try write("codedeploy:StopDeployment", input) }
     func batchGetDeploymentTargets(_ input: BatchGetDeploymentTargetsInput) throws -> BatchGetDeploymentTargetsOutput { try base.batchGetDeploymentTargets(input) }
     func createDeploymentConfig(_ input: CreateDeploymentConfigInput) throws { write("codedeploy:CreateDeploymentConfig", input) }
+
+    // MARK: codepipeline
+
+    func createPipeline(_ input: CreatePipelineInput) throws -> CreatePipelineOutput { try write("codepipeline:CreatePipeline", input) }
+    func updatePipeline(_ input: UpdatePipelineInput) throws -> UpdatePipelineOutput { try write("codepipeline:UpdatePipeline", input) }
+    func getPipeline(_ input: GetPipelineInput) throws -> GetPipelineOutput { try base.getPipeline(input) }
+    func listPipelines(_ input: ListPipelinesInput) throws -> ListPipelinesOutput { try base.listPipelines(input) }
+    func deletePipeline(_ input: DeletePipelineInput) throws { write("codepipeline:DeletePipeline", input) }
+    func startPipelineExecution(_ input: StartPipelineExecutionInput) throws -> StartPipelineExecutionOutput { try write("codepipeline:StartPipelineExecution", input, .object(["pipelineExecutionId": .string("dryrun-execution")])) }
+    func getPipelineState(_ input: GetPipelineStateInput) throws -> GetPipelineStateOutput { try base.getPipelineState(input) }
+    func getPipelineExecution(_ input: GetPipelineExecutionInput) throws -> GetPipelineExecutionOutput { try base.getPipelineExecution(input) }
+    func listPipelineExecutions(_ input: ListPipelineExecutionsInput) throws -> ListPipelineExecutionsOutput { try base.listPipelineExecutions(input) }
 
     // MARK: ec2
 
@@ -132,25 +158,32 @@ final class DryRunCloud: Cloud {
     func describeListeners(_ input: DescribeListenersInput) throws -> DescribeListenersOutput { try base.describeListeners(input) }
     func modifyListener(_ input: ModifyListenerInput) throws -> ModifyListenerOutput { try write("elbv2:ModifyListener", input) }
     func deleteListener(_ input: DeleteListenerInput) throws { write("elbv2:DeleteListener", input) }
+
+    // MARK: logs
+
+    func getLogEvents(_ input: GetLogEventsInput) throws -> GetLogEventsOutput { try base.getLogEvents(input) }
 }
 
 /// Every operation of the Cloud protocols, as AWS names them (`sim fail api` completes them).
 public enum CloudOperations {
     public static let names: [String] = [
-        "PutMetricAlarm", "DescribeAlarms", "DeleteAlarms", "GetMetricData", "CreateApplication", "GetApplication",
-        "DeleteApplication", "CreateDeploymentGroup", "GetDeploymentGroup", "ListDeploymentGroups", "ListApplications", "DeleteDeploymentGroup",
-        "UpdateDeploymentGroup", "CreateDeployment", "GetDeployment", "ContinueDeployment", "StopDeployment", "BatchGetDeploymentTargets",
-        "CreateDeploymentConfig", "CreateVpc", "ModifyVpcAttribute", "DescribeVpcs", "DeleteVpc", "CreateSubnet",
-        "DescribeSubnets", "DeleteSubnet", "CreateSecurityGroup", "AuthorizeSecurityGroupIngress", "DescribeSecurityGroups", "DeleteSecurityGroup",
-        "CreateInternetGateway", "AttachInternetGateway", "DetachInternetGateway", "DeleteInternetGateway", "DescribeInternetGateways", "CreateRouteTable",
-        "DeleteRouteTable", "CreateRoute", "AssociateRouteTable", "DisassociateRouteTable", "DescribeRouteTables", "AllocateAddress",
-        "ReleaseAddress", "CreateNatGateway", "DescribeNatGateways", "DeleteNatGateway", "CreateRepository", "DescribeRepositories",
-        "DeleteRepository", "PutImage", "DescribeImages", "CreateCluster", "ListClusters", "DescribeClusters",
-        "DeleteCluster", "RegisterTaskDefinition", "ListTaskDefinitions", "ListTaskDefinitionFamilies", "DescribeTaskDefinition", "DeregisterTaskDefinition",
-        "CreateService", "DescribeServices", "ListServices", "UpdateService", "DeleteService", "CreateTaskSet",
-        "DescribeTaskSets", "UpdateTaskSet", "DeleteTaskSet", "UpdateServicePrimaryTaskSet", "ListTasks", "DescribeTasks",
-        "TagResource", "UntagResource", "CreateLoadBalancer", "DescribeLoadBalancers", "DeleteLoadBalancer", "CreateTargetGroup",
-        "DescribeTargetGroups", "DeleteTargetGroup", "RegisterTargets", "DeregisterTargets", "DescribeTargetHealth", "CreateListener",
-        "DescribeListeners", "ModifyListener", "DeleteListener",
+        "PutMetricAlarm", "DescribeAlarms", "DeleteAlarms", "GetMetricData", "CreateProject", "UpdateProject",
+        "BatchGetProjects", "ListProjects", "DeleteProject", "StartBuild", "BatchGetBuilds", "ListBuildsForProject",
+        "ListBuilds", "StopBuild", "CreateApplication", "GetApplication", "DeleteApplication", "CreateDeploymentGroup",
+        "GetDeploymentGroup", "ListDeploymentGroups", "ListApplications", "DeleteDeploymentGroup", "UpdateDeploymentGroup", "CreateDeployment",
+        "GetDeployment", "ListDeployments", "ContinueDeployment", "StopDeployment", "BatchGetDeploymentTargets", "CreateDeploymentConfig",
+        "CreatePipeline", "UpdatePipeline", "GetPipeline", "ListPipelines", "DeletePipeline", "StartPipelineExecution",
+        "GetPipelineState", "GetPipelineExecution", "ListPipelineExecutions", "CreateVpc", "ModifyVpcAttribute", "DescribeVpcs",
+        "DeleteVpc", "CreateSubnet", "DescribeSubnets", "DeleteSubnet", "CreateSecurityGroup", "AuthorizeSecurityGroupIngress",
+        "DescribeSecurityGroups", "DeleteSecurityGroup", "CreateInternetGateway", "AttachInternetGateway", "DetachInternetGateway", "DeleteInternetGateway",
+        "DescribeInternetGateways", "CreateRouteTable", "DeleteRouteTable", "CreateRoute", "AssociateRouteTable", "DisassociateRouteTable",
+        "DescribeRouteTables", "AllocateAddress", "ReleaseAddress", "CreateNatGateway", "DescribeNatGateways", "DeleteNatGateway",
+        "CreateRepository", "DescribeRepositories", "DeleteRepository", "PutImage", "DescribeImages", "CreateCluster",
+        "ListClusters", "DescribeClusters", "DeleteCluster", "RegisterTaskDefinition", "ListTaskDefinitions", "ListTaskDefinitionFamilies",
+        "DescribeTaskDefinition", "DeregisterTaskDefinition", "CreateService", "DescribeServices", "ListServices", "UpdateService",
+        "DeleteService", "CreateTaskSet", "DescribeTaskSets", "UpdateTaskSet", "DeleteTaskSet", "UpdateServicePrimaryTaskSet",
+        "ListTasks", "DescribeTasks", "TagResource", "UntagResource", "CreateLoadBalancer", "DescribeLoadBalancers",
+        "DeleteLoadBalancer", "CreateTargetGroup", "DescribeTargetGroups", "DeleteTargetGroup", "RegisterTargets", "DeregisterTargets",
+        "DescribeTargetHealth", "CreateListener", "DescribeListeners", "ModifyListener", "DeleteListener", "GetLogEvents",
     ]
 }
