@@ -45,6 +45,7 @@ extension AWSError {
         "RepositoryNotFoundException", "ImageNotFoundException",
         "ApplicationDoesNotExistException", "DeploymentGroupDoesNotExistException", "DeploymentDoesNotExistException",
         "DeploymentConfigDoesNotExistException", "ResourceNotFound", "ResourceNotFoundException",
+        "PipelineNotFoundException", "PipelineExecutionNotFoundException",
     ]
 
     /// True when the error says the resource does not exist (and nothing else).

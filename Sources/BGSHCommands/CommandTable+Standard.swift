@@ -23,9 +23,13 @@ extension CommandTable {
         ServiceCreate.self, ServiceList.self, ServiceDescribe.self, ServiceScale.self, ServiceEvents.self, ServiceDelete.self, Tasks.self,
         AlarmCreate.self, AlarmList.self, AlarmDelete.self,
         CodeDeployAppCreate.self, CodeDeployAppDelete.self, CodeDeployGroupCreate.self, CodeDeployGroupDelete.self,
+        // Build and pipeline
+        CodeBuildCreate.self, CodeBuildList.self, CodeBuildDescribe.self, CodeBuildDelete.self,
+        BuildStart.self, BuildStatus.self, BuildList.self, BuildStop.self, BuildLogs.self,
+        PipelineCreate.self, PipelineList.self, PipelineDescribe.self, PipelineStart.self, PipelineStatus.self, PipelineWait.self, PipelineDelete.self,
         // Blue-green
         Deploy.self, Shift.self, Promote.self, Rollback.self, Hold.self, Resume.self, Status.self, Wait.self, Deployments.self, AnalysisRun.self, AnalysisShow.self,
         // Simulator
-        SimClockCommand.self, SimAdvance.self, SimPace.self, SimFail.self, SimFailAPI.self, SimHeal.self, SimTraffic.self, SimLoad.self, SimPush.self, SimReset.self,
+        SimClockCommand.self, SimAdvance.self, SimPace.self, SimFail.self, SimFailAPI.self, SimFailBuild.self, SimHeal.self, SimTraffic.self, SimLoad.self, SimPush.self, SimReset.self,
     ])
 }

@@ -29,8 +29,15 @@ public struct CodeDeployController: BlueGreenController {
 
     static func tag(_ service: Service, _ key: String) -> String? { Tag.value(of: key, in: service.tags) }
 
-    public func observe() throws -> DeploymentView {
-        let (service, setup) = try service()
+    public func observe() throws -> DeploymentView { try observe(adopting: true) }
+
+    /// - Parameter adopting: take up a deployment in progress that bgsh did not start.
+    func observe(adopting: Bool) throws -> DeploymentView {
+        var (service, setup) = try service()
+        if adopting, let id = try untracked(service) {
+            try record(id, after: try observe(adopting: false), on: service)
+            (service, setup) = try self.service()
+        }
         let listener = try cloud.describeListeners(DescribeListenersInput(ListenerArns: [setup.listener])).Listeners.first
         let shares = TrafficShares(listener)
         let id = Self.tag(service, DeploymentTags.id)
@@ -134,12 +141,42 @@ public struct CodeDeployController: BlueGreenController {
         // The deployment before this one joins the history, with how it ended (`deployments`).
         let previous = try observe()
         let id = try cloud.createDeployment(input).deploymentId
+        try record(id, after: previous, on: service)
+        return id
+    }
+
+    /// Makes `id` the service's current deployment (its `bgsh:deployment` tag), the one before
+    /// joining the history with how it ended.
+    func record(_ id: String, after previous: DeploymentView, on service: Service) throws {
         var tags = [Tag(key: DeploymentTags.id, value: id), Tag(key: DeploymentTags.analysis, value: ""), Tag(key: DeploymentTags.verdict, value: ""),
                     Tag(key: DeploymentTags.judgedAt, value: ""), Tag(key: DeploymentTags.verdictCounts, value: "0 0")]
         if let before = previous.id {
             tags.append(Tag(key: DeploymentTags.history, value: Tag.encodedValue(DeploymentTags.history(Self.tag(service, DeploymentTags.history), adding: "\(before):\(previous.state.rawValue)"))))
         }
         try cloud.tagResource(TagResourceInput(resourceArn: service.serviceArn ?? "", tags: tags))
+    }
+
+    /// A deployment bgsh did not start (a pipeline's CodeDeployToECS action, the console):
+    /// `status`, `wait` and `deployments` follow it from now on. Nothing changes when it is the
+    /// current one already.
+    public func adopt(_ id: String) throws {
+        let (service, _) = try service()
+        guard Self.tag(service, DeploymentTags.id) != id else { return }
+        let previous = try observe(adopting: false)
+        try record(id, after: previous, on: service)
+    }
+
+    /// The group's deployment in progress that the service's tags do not name yet, if any.
+    func untracked(_ service: Service) throws -> String? {
+        guard let app = Self.tag(service, "bgsh:codedeploy-app"), let group = Self.tag(service, "bgsh:codedeploy-group") else { return nil }
+        let active: ListDeploymentsOutput
+        do {
+            active = try cloud.listDeployments(ListDeploymentsInput(applicationName: app, deploymentGroupName: group,
+                                                                    includeOnlyStatuses: ["Created", "Queued", "InProgress", "Baking", "Ready"]))
+        } catch is AWSError {
+            return nil  // a help, not the status: a role without the permission still gets it
+        }
+        guard let id = active.deployments?.first, id != Self.tag(service, DeploymentTags.id) else { return nil }
         return id
     }
 

@@ -315,6 +315,11 @@ extension SimCloud {
         // What fails, and where: a planted failure, the network, the buildspec.
         var failure: (phase: String, context: PhaseContext)?
         if let vpc = project.vpcConfig {
+            // The network as it is when DOWNLOAD_SOURCE starts (a NAT gateway made just before
+            // the build is available by then; one still pending is not).
+            let downloadAt = now + ["SUBMITTED", "QUEUED", "PROVISIONING"].map { SimCloud.phaseDuration($0, inVpc: true) }.reduce(0, +)
+            try SimClock.set(tx, downloadAt)
+            defer { try? SimClock.set(tx, now) }
             for id in vpc.subnets ?? [] {
                 guard let subnet = try tx.get(Subnet.self, region: region, kind: SimCloud.subnetKind, id: id) else {
                     failure = ("PROVISIONING", PhaseContext(statusCode: "VPC_CLIENT_ERROR", message: "Unexpected EC2 error: InvalidSubnetID.NotFound: The subnet ID '\(id)' does not exist"))
@@ -426,7 +431,7 @@ extension SimCloud {
             guard let image = b.image, let post = b.phases.firstIndex(where: { $0.type == "POST_BUILD" }),
                   b.phases[post].status == "SUCCEEDED", b.phases[post].end <= now else { continue }
             let parts = image.split(separator: ":", maxSplits: 1).map(String.init)
-            let manifest = #"{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json","config":{"mediaType":"application/vnd.docker.container.image.v1+json","digest":"bgsh-sim-build:\#(b.build.id ?? ""):\#(image)"}}"#
+            let manifest = SimCloud.manifest(of: b)
             let clock = try SimClock.now(tx)
             try SimClock.set(tx, b.phases[post].end)
             defer { try? SimClock.set(tx, clock) }
@@ -444,6 +449,11 @@ extension SimCloud {
             b.pushed = true
             try tx.put(b, region: region, kind: SimCloud.buildKind, id: b.build.id ?? "", name: b.build.projectName ?? "")
         }
+    }
+
+    /// The image manifest a build pushes: distinct per build, so each push has its own digest.
+    static func manifest(of b: SimBuild) -> String {
+        #"{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json","config":{"mediaType":"application/vnd.docker.container.image.v1+json","digest":"bgsh-sim-build:\#(b.build.id ?? ""):\#(b.image ?? "")"}}"#
     }
 
     func requireBuild(_ tx: SimStore.Transaction, _ id: String) throws -> SimBuild {
@@ -554,7 +564,7 @@ extension SimCloud {
                         let uri = "\(account).dkr.ecr.\(region).amazonaws.com/\(image)"
                         let repo = uri.split(separator: ":").dropLast().joined(separator: ":")
                         lines.append((at, "The push refers to repository [\(repo)]"))
-                        lines.append((at, "\(image.split(separator: ":").last ?? "latest"): digest: \(SimCloud.digest(of: image)) size: 1573"))
+                        lines.append((at, "\(image.split(separator: ":").last ?? "latest"): digest: \(SimCloud.digest(of: SimCloud.manifest(of: b))) size: 1573"))
                     }
                     if command.hasPrefix("cat imageDetail.json"), let image = b.image {
                         lines.append((at, "{\"ImageURI\":\"\(account).dkr.ecr.\(region).amazonaws.com/\(image)\"}"))
@@ -577,7 +587,9 @@ extension SimCloud {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE MMM d HH:mm:ss 'UTC' yyyy"
+        formatter.dateFormat = "d"
+        let day = formatter.string(from: Date(timeIntervalSince1970: t))
+        formatter.dateFormat = "EEE MMM '\(day.count == 1 ? " " + day : day)' HH:mm:ss 'UTC' yyyy"
         return formatter.string(from: Date(timeIntervalSince1970: t))
     }
 

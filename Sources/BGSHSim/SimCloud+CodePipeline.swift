@@ -335,7 +335,6 @@ extension SimCloud {
             if execution.externalExecutionId == nil, execution.status == "InProgress" {
                 do {
                     execution.externalExecutionId = try startCodeDeploy(tx, config, run, pipeline: run.execution.pipelineName ?? "")
-                    execution.summary = "Deployment \(execution.externalExecutionId ?? "") created"
                 } catch let error as AWSError {
                     fail("\(error.code): \(error.message)")
                 }

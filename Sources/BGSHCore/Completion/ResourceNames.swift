@@ -48,6 +48,12 @@ public enum ResourceNames {
             return try cloud.describeAllAlarms().compactMap(\.AlarmName)
         case .codedeployApp:
             return try applications(cloud)
+        case .codebuildProject:
+            return try cloud.listAllProjects()
+        case .build:
+            return try cloud.listBuilds(ListBuildsInput(sortOrder: "DESCENDING")).ids ?? []
+        case .pipeline:
+            return try cloud.listAllPipelines().compactMap(\.name)
         case .codedeployGroup:
             return try Array(Set(try applications(cloud).flatMap { app in
                 try cloud.listDeploymentGroups(ListDeploymentGroupsInput(applicationName: app)).deploymentGroups

@@ -34,7 +34,8 @@ public struct Table: Sendable, Equatable {
             while out.last == " " { out.removeLast() }
             return out + "\n"
         }
-        return ([headers] + rows).map(line).joined()
+        // A table without headers is lines of text (a log, a build's phases).
+        return ((headers.isEmpty ? [] : [headers]) + rows).map(line).joined()
     }
 }
 

@@ -4,6 +4,7 @@ public enum CommandGroup: String, Sendable, CaseIterable {
     case shell = "Shell"
     case resources = "Resources"
     case blueGreen = "Blue-green"
+    case build = "Build and pipeline"
     case simulator = "Simulator"
 }
 

@@ -6,6 +6,7 @@ public enum ResourceKind: String, Sendable, CaseIterable {
     case cluster, service, taskdefFamily = "taskdef", targetGroup = "tg", loadBalancer = "lb", listener
     case vpc, subnet, securityGroup = "sg", ecrRepository = "ecr", alarm
     case codedeployApp = "codedeploy-app", codedeployGroup = "codedeploy-group"
+    case codebuildProject = "codebuild-project", build, pipeline
 }
 
 /// What a value must look like: drives checking, help's placeholders and completion.

@@ -1,0 +1,29 @@
+import AWSModel
+import BGSHCore
+
+/// `pipeline status NAME`: GetPipelineState, with the newest execution (ListPipelineExecutions).
+struct PipelineStatus: Command {
+    static let spec = CommandSpec(
+        ["pipeline", "status"], group: .build,
+        summary: "show a pipeline's stages and actions with the newest execution's progress (GetPipelineState)",
+        discussion: "--output json prints GetPipelineState's document.",
+        arguments: [ArgumentSpec("NAME", .resource(.pipeline), help: "the pipeline")],
+        options: [CommonOptions.get, CommonOptions.as],
+        examples: [Example("pipeline status my-ecs-pipeline", "stage by stage, action by action: status, build or deployment, progress")])
+
+    static func run(_ invocation: Invocation) throws {
+        let name = try PipelineDescribe.pipeline(invocation).pipeline?.name ?? ""
+        let cloud = try invocation.cloud()
+        let state = try cloud.getPipelineState(GetPipelineStateInput(name: name))
+        let latest = try PipelineWatch.latest(name, cloud)
+        var rows = PipelineWatch.actions(state, execution: nil).map { [$0.stage, $0.action, $0.run?.status ?? "-", PipelineWatch.detail($0.run)] }
+        if let latest {
+            let source = latest.sourceRevisions?.first?.revisionId.map { " at \(String($0.prefix(12)))" } ?? ""
+            rows.insert(["execution", latest.pipelineExecutionId ?? "", latest.status ?? "", "newest\(source)"], at: 0)
+        } else {
+            rows.insert(["execution", "-", "-", "never run: `pipeline start \(name)`"], at: 0)
+        }
+        try invocation.showDescribe(try JSONValue.from(state), table: Table(headers: ["STAGE", "ACTION", "STATUS", "DETAIL"], rows: rows),
+                                    text: [latest?.status ?? ""])
+    }
+}
