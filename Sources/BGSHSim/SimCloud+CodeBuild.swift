@@ -350,7 +350,7 @@ extension SimCloud {
         }
         try tx.deleteMeta(prefix: SimCloud.sourceKey(region, "next-build", input.projectName))
         var record = SimBuild(build: build, phases: [], commands: commands, buildspecPath: path, image: image, pushed: false)
-        record.phases = SimCloud.plan(start: now, inVpc: project.vpcConfig != nil, failure: failure, pushes: image != nil)
+        record.phases = SimCloud.plan(start: now, inVpc: project.vpcConfig != nil, failure: failure, push: image == nil ? nil : SimCloud.pushCommand(commands))
         try tx.put(record, region: region, kind: SimCloud.buildKind, id: build.id ?? "", name: input.projectName)
         return record
     }
@@ -369,7 +369,9 @@ extension SimCloud {
 
     /// The phases of a build from `start`: all of them, or up to a failure and then what CodeBuild
     /// still runs (POST_BUILD after a failed BUILD; FINALIZING always).
-    static func plan(start: Double, inVpc: Bool, failure: (phase: String, context: PhaseContext)?, pushes: Bool) -> [SimBuildPhase] {
+    /// - Parameter push: the buildspec's `docker push` command, if it has one.
+    static func plan(start: Double, inVpc: Bool, failure: (phase: String, context: PhaseContext)?, push: String?) -> [SimBuildPhase] {
+        let pushes = push != nil
         var phases: [SimBuildPhase] = []
         var t = start
         func add(_ type: String, _ status: String, _ context: PhaseContext? = nil) {
@@ -383,7 +385,7 @@ extension SimCloud {
                 // After a failure: a failed BUILD still runs POST_BUILD (whose push then finds no
                 // image); everything else goes on to FINALIZING.
                 if type == "POST_BUILD", failure?.phase == "BUILD" {
-                    add(type, pushes ? "FAILED" : "SUCCEEDED", pushes ? PhaseContext(statusCode: "COMMAND_EXECUTION_ERROR", message: "Error while executing command: docker push. Reason: exit status 1") : nil)
+                    add(type, pushes ? "FAILED" : "SUCCEEDED", pushes ? PhaseContext(statusCode: "COMMAND_EXECUTION_ERROR", message: "Error while executing command: \(push ?? "docker push"). Reason: exit status 1") : nil)
                     continue
                 }
                 if type == "UPLOAD_ARTIFACTS", ["BUILD", "POST_BUILD"].contains(failure?.phase ?? "") { add(type, "SUCCEEDED"); continue }
@@ -441,14 +443,19 @@ extension SimCloud {
                 // docker push into a repository that does not exist: POST_BUILD fails.
                 let start = b.phases[post].start
                 let failure = PhaseContext(statusCode: "COMMAND_EXECUTION_ERROR",
-                    message: "Error while executing command: \(b.commands["post_build"]?.first { $0.contains("docker push") } ?? "docker push"). Reason: exit status 1")
-                let replanned = SimCloud.plan(start: b.build.startTime ?? start, inVpc: b.build.vpcConfig != nil, failure: ("POST_BUILD", failure), pushes: true)
+                    message: "Error while executing command: \(SimCloud.pushCommand(b.commands) ?? "docker push"). Reason: exit status 1")
+                let replanned = SimCloud.plan(start: b.build.startTime ?? start, inVpc: b.build.vpcConfig != nil, failure: ("POST_BUILD", failure), push: SimCloud.pushCommand(b.commands))
                 b.phases = replanned
                 b.image = nil
             }
             b.pushed = true
             try tx.put(b, region: region, kind: SimCloud.buildKind, id: b.build.id ?? "", name: b.build.projectName ?? "")
         }
+    }
+
+    /// The buildspec's `docker push` command.
+    static func pushCommand(_ commands: [String: [String]]) -> String? {
+        (commands["build", default: []] + commands["post_build", default: []]).first { $0.contains("docker push") }
     }
 
     /// The image manifest a build pushes: distinct per build, so each push has its own digest.
@@ -555,12 +562,22 @@ extension SimCloud {
             default:
                 lines.append((t, "\(stamp(t)) Entering phase \(phase.type)"))
                 let commands = b.commands[phase.type.lowercased()] ?? []
-                let failedAt = phase.status == "FAILED" ? (commands.count - 1) : commands.count
+                // The command a failure names (`Error while executing command: X. Reason: …`), else the last.
+                let named = phase.context?.message.flatMap { m -> String? in
+                    guard let from = m.range(of: "Error while executing command: "), let to = m.range(of: ". Reason:", options: .backwards) else { return nil }
+                    return String(m[from.upperBound..<to.lowerBound])
+                }
+                let failedAt = phase.status == "FAILED" ? (named.flatMap { commands.firstIndex(of: $0) } ?? (commands.count - 1)) : commands.count
+                let buildFailed = b.phases.contains { $0.type == "BUILD" && $0.status == "FAILED" }
                 for (i, command) in commands.enumerated() where i <= failedAt && i < commands.count {
                     let at = t + Double(i) * (phase.end - t) / Double(max(commands.count, 1))
                     lines.append((at, "\(stamp(at)) Running command \(command)"))
                     if command.hasPrefix("echo ") { lines.append((at, expand(String(command.dropFirst(5)), at: at))) }
-                    if command.contains("docker push"), let image = b.image {
+                    if command.contains("docker push"), i == failedAt, phase.status == "FAILED" {
+                        let uri = "\(account).dkr.ecr.\(region).amazonaws.com/\(variables["IMAGE_REPO_NAME"] ?? ""):\(variables["IMAGE_TAG"] ?? "latest")"
+                        lines.append((at, buildFailed ? "An image does not exist locally with the tag: \(uri.split(separator: ":").dropLast().joined(separator: ":"))"
+                            : "name unknown: The repository with name '\(variables["IMAGE_REPO_NAME"] ?? "")' does not exist in the registry with id '\(account)'"))
+                    } else if command.contains("docker push"), let image = b.image {
                         let uri = "\(account).dkr.ecr.\(region).amazonaws.com/\(image)"
                         let repo = uri.split(separator: ":").dropLast().joined(separator: ":")
                         lines.append((at, "The push refers to repository [\(repo)]"))

@@ -43,7 +43,7 @@ struct BuildStatus: Command {
             phase.phaseStatus == "IN_PROGRESS" ? "  \((phase.phaseType ?? "").padding(toLength: 17, withPad: " ", startingAt: 0)) IN_PROGRESS" : BuildWatch.line(phase)
         }
         if let repository = build.environmentValue("IMAGE_REPO_NAME") { lines.append("image \(repository):\(build.environmentValue("IMAGE_TAG") ?? "latest")") }
-        if let path { lines.append("imageDetail.json: \(path)") }
+        if let path { lines.append("imageDetail.json: \(BuildWatch.display(path, invocation))") }
         try invocation.showDescribe(try JSONValue.from(BatchGetBuildsOutput(builds: [build], buildsNotFound: [])),
                                     table: Table(headers: [], rows: lines.map { [$0] }), text: [build.buildStatus ?? ""])
     }

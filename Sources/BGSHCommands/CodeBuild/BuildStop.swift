@@ -19,6 +19,6 @@ struct BuildStop: Command {
         let input = StopBuildInput(id: id)
         let cloud = try invocation.cloud()
         guard let stopped = try invocation.mutate("codebuild:StopBuild", input, { try cloud.stopBuild(input) }) else { return }
-        invocation.session.out.write("build \(id) stopping in \(stopped.build?.currentPhase ?? build.currentPhase ?? "?")\n")
+        invocation.session.out.write("build \(id) stopped in \(build.currentPhase ?? stopped.build?.currentPhase ?? "?"); CodeBuild finalizes it\n")
     }
 }

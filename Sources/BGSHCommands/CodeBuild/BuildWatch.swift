@@ -89,8 +89,14 @@ enum BuildWatch {
         let text = "{\"ImageURI\":\"\(uri)\"}"
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        if !quiet { invocation.session.out.writeError("image \(uri); imageDetail.json: \(path)\n") }
+        if !quiet { invocation.session.out.writeError("image \(uri); imageDetail.json: \(display(path, invocation))\n") }
         return path
+    }
+
+    /// A path under the home folder as `~/…`.
+    static func display(_ path: String, _ invocation: Invocation) -> String {
+        guard let home = invocation.session.environment["HOME"], !home.isEmpty, path.hasPrefix(home + "/") else { return path }
+        return "~" + path.dropFirst(home.count)
     }
 
     /// `NAME=VALUE` words of `--env`.
