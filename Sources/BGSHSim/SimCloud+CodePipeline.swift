@@ -131,7 +131,7 @@ extension SimCloud {
             if try tx.get(SimPipeline.self, region: region, kind: SimCloud.pipelineKind, id: input.pipeline.name) != nil {
                 throw AWSError("PipelineNameInUseException", "PipelineName \(input.pipeline.name) is already in use")
             }
-            var declaration = input.pipeline
+            var declaration = input.pipeline.normalized
             declaration.version = 1
             declaration.pipelineType = declaration.pipelineType ?? "V1"
             declaration.executionMode = declaration.executionMode ?? "SUPERSEDED"
@@ -146,7 +146,7 @@ extension SimCloud {
         try validate(input.pipeline)
         return try write("UpdatePipeline") { tx in
             var record = try requirePipeline(tx, input.pipeline.name)
-            var declaration = input.pipeline
+            var declaration = input.pipeline.normalized
             declaration.version = (record.declaration.version ?? 1) + 1
             declaration.pipelineType = declaration.pipelineType ?? record.declaration.pipelineType
             declaration.executionMode = declaration.executionMode ?? record.declaration.executionMode

@@ -413,3 +413,25 @@ extension CodePipelineAPI {
         }
     }
 }
+
+extension PipelineDeclaration {
+    /// The declaration as CodePipeline stores it: each action's runOrder 1, artifacts and
+    /// configuration empty where left out (GetPipeline answers them so), the version aside.
+    public var normalized: PipelineDeclaration {
+        var p = self
+        p.version = nil
+        p.stages = p.stages.map { stage in
+            var stage = stage
+            stage.actions = stage.actions.map { action in
+                var action = action
+                action.runOrder = action.runOrder ?? 1
+                action.inputArtifacts = action.inputArtifacts ?? []
+                action.outputArtifacts = action.outputArtifacts ?? []
+                action.configuration = action.configuration ?? [:]
+                return action
+            }
+            return stage
+        }
+        return p
+    }
+}

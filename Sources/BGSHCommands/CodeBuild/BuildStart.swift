@@ -22,7 +22,8 @@ struct BuildStart: Command {
     static func run(_ invocation: Invocation) throws {
         let project = invocation.string("PROJECT") ?? ""
         let cloud = try invocation.cloud()
-        guard let found = try cloud.batchGetProjects(BatchGetProjectsInput(names: [project])).projects?.first else {
+        let placeholder: Project? = Resolve.isPlaceholder(project, invocation) ? Project() : nil
+        guard let found = try placeholder ?? cloud.batchGetProjects(BatchGetProjectsInput(names: [project])).projects?.first else {
             throw Resolve.notFound("CodeBuild project", project, (try? cloud.listAllProjects()) ?? [], invocation, at: "PROJECT", create: "codebuild create FILE.json")
         }
         var input = StartBuildInput(projectName: project, sourceVersion: invocation.string("source-version"))
@@ -45,7 +46,7 @@ struct BuildStart: Command {
             return
         }
         invocation.produce(id)
-        guard invocation.flag("wait") else { return }
+        guard invocation.flag("wait"), !invocation.session.isDryRun else { return }
         invocation.session.out.writeError("build \(id): \(found.source?.type ?? "") \(found.source?.location ?? "") at \(input.sourceVersion ?? found.sourceVersion ?? "HEAD")\n")
         let build = try BuildWatch.follow(id, invocation)
         guard build.buildStatus == "SUCCEEDED" else { throw invocation.failure(BuildWatch.failure(build, project: found)) }

@@ -66,7 +66,7 @@ struct CodeBuildCreate: Command {
             return
         }
         guard let made = try invocation.mutate("codebuild:CreateProject", input, { try cloud.createProject(input) }) else {
-            invocation.produce("arn:aws:codebuild:\(invocation.session.region):123456789012:project/dryrun-\(input.name)")
+            invocation.producePlaceholder(invocation.placeholderArn("codebuild", "project", name: input.name), kind: "codebuild-project", name: input.name)
             return
         }
         invocation.produce(made.project?.arn ?? "")

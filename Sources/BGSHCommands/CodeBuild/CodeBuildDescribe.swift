@@ -12,6 +12,7 @@ struct CodeBuildDescribe: Command {
                    Example("codebuild describe my-ecs-app-build --get projects.0.arn", "its ARN alone")])
 
     static func run(_ invocation: Invocation) throws {
+        if Resolve.dryRunRead(invocation.string("NAME"), invocation) { return }
         let name = invocation.string("NAME") ?? ""
         let cloud = try invocation.cloud()
         let output = try cloud.batchGetProjects(BatchGetProjectsInput(names: [name]))

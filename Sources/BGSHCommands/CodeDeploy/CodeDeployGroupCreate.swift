@@ -86,7 +86,7 @@ struct CodeDeployGroupCreate: Command {
             return
         }
         guard let output = try invocation.mutate("codedeploy:CreateDeploymentGroup", input, { try cloud.createDeploymentGroup(input) }) else {
-            invocation.produce("dryrun-\(input.deploymentGroupName)")
+            invocation.producePlaceholder("dryrun-\(input.deploymentGroupName)", kind: "codedeploy-group", name: input.deploymentGroupName)
             return
         }
         // bgsh's deploy finds the group of a service through these tags.

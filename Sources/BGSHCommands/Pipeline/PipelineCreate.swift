@@ -67,10 +67,9 @@ struct PipelineCreate: Command {
                 try? emulator.setSourceDirectory(region: invocation.session.region, kind: .pipeline, name: name, directory: folder)
             }
         }
-        if let existing = try absentIfNotFound({ try cloud.getPipeline(GetPipelineInput(name: name)) }), var have = existing.pipeline {
-            var want = input.pipeline
-            have.version = nil
-            want.version = nil
+        if let existing = try absentIfNotFound({ try cloud.getPipeline(GetPipelineInput(name: name)) }), let stored = existing.pipeline {
+            let have = stored.normalized
+            var want = input.pipeline.normalized
             want.pipelineType = want.pipelineType ?? have.pipelineType
             want.executionMode = want.executionMode ?? have.executionMode
             let arn = existing.metadata?.pipelineArn ?? ""
@@ -91,7 +90,7 @@ struct PipelineCreate: Command {
             return
         }
         guard let made = try invocation.mutate("codepipeline:CreatePipeline", input, { try cloud.createPipeline(input) }) else {
-            invocation.produce("arn:aws:codepipeline:\(invocation.session.region):123456789012:dryrun-\(name)")
+            invocation.producePlaceholder("arn:aws:codepipeline:\(invocation.session.region):123456789012:dryrun-\(name)", kind: "pipeline", name: name)
             return
         }
         let arn = try cloud.getPipeline(GetPipelineInput(name: made.pipeline?.name ?? name)).metadata?.pipelineArn ?? ""

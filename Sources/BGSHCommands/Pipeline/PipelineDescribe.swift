@@ -15,6 +15,10 @@ struct PipelineDescribe: Command {
     static func pipeline(_ invocation: Invocation, at argument: String = "NAME") throws -> GetPipelineOutput {
         let name = invocation.string(argument) ?? ""
         let cloud = try invocation.cloud()
+        if Resolve.isPlaceholder(name, invocation) {
+            // A dry run's own pipeline: its declaration is the file's, which the dry run did not keep.
+            return GetPipelineOutput(pipeline: PipelineDeclaration(name: name, roleArn: "", artifactStore: nil, stages: []), metadata: nil)
+        }
         guard let found = try absentIfNotFound({ try cloud.getPipeline(GetPipelineInput(name: name)) }) else {
             throw Resolve.notFound("pipeline", name, (try? cloud.listAllPipelines().compactMap(\.name)) ?? [], invocation, at: argument, create: "pipeline create FILE.json")
         }
@@ -22,6 +26,7 @@ struct PipelineDescribe: Command {
     }
 
     static func run(_ invocation: Invocation) throws {
+        if Resolve.dryRunRead(invocation.string("NAME"), invocation) { return }
         let output = try pipeline(invocation)
         var rows: [[String]] = []
         for stage in output.pipeline?.stages ?? [] {

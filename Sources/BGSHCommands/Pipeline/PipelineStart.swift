@@ -41,6 +41,6 @@ struct PipelineStart: Command {
             return
         }
         invocation.produce(id)
-        if invocation.flag("wait") { try PipelineWatch.follow(name, execution: id, invocation) }
+        if invocation.flag("wait"), !invocation.session.isDryRun { try PipelineWatch.follow(name, execution: id, invocation) }
     }
 }

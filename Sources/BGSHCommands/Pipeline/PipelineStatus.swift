@@ -12,6 +12,7 @@ struct PipelineStatus: Command {
         examples: [Example("pipeline status my-ecs-pipeline", "stage by stage, action by action: status, build or deployment, progress")])
 
     static func run(_ invocation: Invocation) throws {
+        if Resolve.dryRunRead(invocation.string("NAME"), invocation) { return }
         let name = try PipelineDescribe.pipeline(invocation).pipeline?.name ?? ""
         let cloud = try invocation.cloud()
         let state = try cloud.getPipelineState(GetPipelineStateInput(name: name))

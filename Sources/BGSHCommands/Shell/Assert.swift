@@ -42,6 +42,11 @@ struct Assert: Command {
         case .exists(let kind, let name):
             try exists(kind: kind, name: name, invocation)
         default:
+            // A dry run made no deployment to look at: what it asserts is said, not checked.
+            if invocation.session.isDryRun, let service = invocation.session.service, Resolve.isPlaceholder(service, invocation) {
+                _ = invocation.skipsUnderDryRun()
+                return
+            }
             try deployment(condition, invocation)
         }
     }

@@ -21,7 +21,8 @@ struct SimFailBuild: Command {
         let emulator = try invocation.session.emulator(for: "sim fail build")
         let project = invocation.string("PROJECT") ?? ""
         let cloud = try invocation.cloud()
-        guard try cloud.batchGetProjects(BatchGetProjectsInput(names: [project])).projects?.isEmpty == false else {
+        let known = try Resolve.isPlaceholder(project, invocation) || cloud.batchGetProjects(BatchGetProjectsInput(names: [project])).projects?.isEmpty == false
+        guard known else {
             throw Resolve.notFound("CodeBuild project", project, (try? cloud.listAllProjects()) ?? [], invocation, at: "PROJECT", create: "codebuild create FILE.json")
         }
         let phase = invocation.string("phase") ?? "BUILD"

@@ -11,6 +11,11 @@ enum DeployContext {
         guard let service = session.service else {
             throw invocation.failure("no service selected: select one with `service NAME` (see `service list`)")
         }
+        if Resolve.isPlaceholder(service, invocation) {
+            // A dry run's own service has no deployment to act on: the verb is said, status 0.
+            session.out.write("dry-run: \(invocation.source.text(of: invocation.binding.span))\n")
+            throw CommandError("dry run", exitCode: 0, isAlreadyReported: true)
+        }
         return try controller(for: try Resolve.service(service, invocation, at: nil), cluster: cluster, session: session)
     }
 
