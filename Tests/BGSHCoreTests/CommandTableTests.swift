@@ -39,7 +39,10 @@ import Testing
         try shell.runSeed()
         // What the delete examples name, beyond the seed.
         #expect(shell.run("cluster create old-cluster\nalarm create green-5xx --tg green-tg --threshold 5\nvpc create 10.9.0.0/16 --name old-vpc\n"
-                          + "nat create --subnet $SUB1 --name my-nat\nlistener create --lb my-ecs-alb --port 8080 --forward green-tg", name: "extra.bgsh") == 0)
+                          + "nat create --subnet $SUB1 --name my-nat\nlistener create --lb my-ecs-alb --port 8080 --forward green-tg\n"
+                          + "set IMAGE_TAG v1\nset PRIV1 $SUB1\nset PRIV2 $SUB2\n"
+                          + "codebuild create \(Harness.root)/scripts/examples/pipeline/codebuild-project.json\n"
+                          + "pipeline create \(Harness.root)/scripts/examples/pipeline/pipeline.json", name: "extra.bgsh") == 0, "\(shell.out.stderr)")
         shell.session.isDryRun = true
         for spec in Self.specs where spec.isMutating {
             for example in spec.examples {

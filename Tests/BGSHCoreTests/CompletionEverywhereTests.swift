@@ -28,7 +28,11 @@ import Testing
         ("deploy --strategy ", "CodeDeployDefault.ECSC", ["CodeDeployDefault.ECSCanary10Percent15Minutes", "CodeDeployDefault.ECSCanary10Percent5Minutes"]),
         ("codedeploy group delete --app ", "my", ["my-ecs-deploy"]),
         ("codedeploy group delete --app my-ecs-deploy ", "my", ["my-ecs-dg"]),
-        ("sim fail ", "", ["api", "blue", "blue-tg", "green", "green-tg"]),
+        ("sim fail ", "", ["api", "blue", "blue-tg", "build", "green", "green-tg"]),
+        ("sim fail build ", "", ["my-ecs-app-build"]),
+        ("build start ", "my", ["my-ecs-app-build"]),
+        ("pipeline start ", "", ["my-ecs-pipeline"]),
+        ("build start my-ecs-app-build --env ", "", []),
         ("shift ", "", ["10%", "25%", "50%", "75%", "100%", "+10%", "-10%"]),
         ("sleep ", "1", ["1m", "10m", "1h"]),
         ("region ", "eu-central", ["eu-central-1", "eu-central-2"]),
@@ -46,6 +50,9 @@ import Testing
     @Test func everyValueKindCompletes() throws {
         let shell = try Harness()
         try shell.runSeed()
+        #expect(shell.run("set IMAGE_TAG v1\nset PRIV1 $SUB1\nset PRIV2 $SUB2\n"
+                          + "codebuild create \(Harness.root)/scripts/examples/pipeline/codebuild-project.json\n"
+                          + "pipeline create \(Harness.root)/scripts/examples/pipeline/pipeline.json", name: "build.bgsh") == 0, "\(shell.out.stderr)")
         shell.session.profileNames = { ["default", "prod"] }
         let c = Completer(table: Harness.table, session: shell.session, baseDirectory: shell.folder)
         let cloud = try shell.session.cloud()
