@@ -84,12 +84,13 @@ public final class SimBackend: Backend, EmulatorControl {
             for region in try tx.regions(of: SimCloud.taskKind) {
                 try SimCloud(store: store, region: region, account: account).replaceFailedTasks(tx, until: now)
             }
-            // Builds push their images, and pipelines move stage by stage (starting builds and deployments).
-            for region in Set(try tx.regions(of: SimCloud.buildKind) + tx.regions(of: SimCloud.executionKind)).sorted() {
-                try SimCloud(store: store, region: region, account: account).progressPipelines(tx, now: now)
-            }
             for region in try tx.regions(of: SimCloud.codeDeploymentKind) {
                 try SimCloud(store: store, region: region, account: account).progressDeployments(tx, now: now)
+            }
+            // Builds push their images, and pipelines move stage by stage (starting builds and
+            // deployments, which the next look moves along).
+            for region in Set(try tx.regions(of: SimCloud.buildKind) + tx.regions(of: SimCloud.executionKind)).sorted() {
+                try SimCloud(store: store, region: region, account: account).progressPipelines(tx, now: now, deployments: false)
             }
         }
     }

@@ -351,7 +351,7 @@ extension SimCloud {
         try tx.deleteMeta(prefix: SimCloud.sourceKey(region, "next-build", input.projectName))
         var record = SimBuild(build: build, phases: [], commands: commands, buildspecPath: path, image: image, pushed: false)
         record.phases = SimCloud.plan(start: now, inVpc: project.vpcConfig != nil, failure: failure, push: image == nil ? nil : SimCloud.pushCommand(commands))
-        try tx.put(record, region: region, kind: SimCloud.buildKind, id: build.id ?? "", name: input.projectName)
+        try save(tx, record)
         return record
     }
 
@@ -429,7 +429,7 @@ extension SimCloud {
     /// Moves builds to `now`: the push of each whose POST_BUILD has ended happens then (into
     /// ECR), or fails there when the repository is missing — and the build with it.
     func progressBuilds(_ tx: SimStore.Transaction, now: Double) throws {
-        for var b in try tx.all(SimBuild.self, region: region, kind: SimCloud.buildKind) where b.pushed != true {
+        for var b in try tx.children(SimBuild.self, region: region, kind: SimCloud.buildKind, parent: SimCloud.pushPending) {
             guard let image = b.image, let post = b.phases.firstIndex(where: { $0.type == "POST_BUILD" }),
                   b.phases[post].status == "SUCCEEDED", b.phases[post].end <= now else { continue }
             let parts = image.split(separator: ":", maxSplits: 1).map(String.init)
@@ -449,7 +449,7 @@ extension SimCloud {
                 b.image = nil
             }
             b.pushed = true
-            try tx.put(b, region: region, kind: SimCloud.buildKind, id: b.build.id ?? "", name: b.build.projectName ?? "")
+            try save(tx, b)
         }
     }
 
@@ -461,6 +461,15 @@ extension SimCloud {
     /// The image manifest a build pushes: distinct per build, so each push has its own digest.
     static func manifest(of b: SimBuild) -> String {
         #"{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json","config":{"mediaType":"application/vnd.docker.container.image.v1+json","digest":"bgsh-sim-build:\#(b.build.id ?? ""):\#(b.image ?? "")"}}"#
+    }
+
+    /// Builds whose `docker push` is still to happen are filed under this parent, so that moving
+    /// the clock reads only them.
+    static let pushPending = "push-pending"
+
+    func save(_ tx: SimStore.Transaction, _ b: SimBuild) throws {
+        try tx.put(b, region: region, kind: SimCloud.buildKind, id: b.build.id ?? "", name: b.build.projectName ?? "",
+                   parent: b.image != nil && b.pushed != true ? SimCloud.pushPending : "")
     }
 
     func requireBuild(_ tx: SimStore.Transaction, _ id: String) throws -> SimBuild {
@@ -516,7 +525,16 @@ extension SimCloud {
                 kept.append(SimBuildPhase(type: "COMPLETED", start: now + finalizing, end: now + finalizing, status: "", context: nil))
                 b.phases = kept
                 b.pushed = true
-                try tx.put(b, region: region, kind: SimCloud.buildKind, id: b.build.id ?? "", name: b.build.projectName ?? "")
+                try save(tx, b)
+                // A pipeline waiting on this build looks at it again now.
+                for var run in try tx.children(SimExecution.self, region: region, kind: SimCloud.executionKind, parent: SimCloud.inProgress) {
+                    for s in run.stages.indices {
+                        for a in run.stages[s].actions.indices where run.stages[s].actions[a].execution?.externalExecutionId == input.id {
+                            run.stages[s].actions[a].wakeAt = nil
+                        }
+                    }
+                    try save(tx, run)
+                }
             }
             return StopBuildOutput(build: view(b, at: now))
         }

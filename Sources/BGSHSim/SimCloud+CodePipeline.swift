@@ -29,6 +29,8 @@ struct SimActionRun: Codable {
     var name: String
     var execution: ActionExecution?
     var startedAt: Double?
+    /// Nothing can change before this time (a build's planned end): moving the clock skips it.
+    var wakeAt: Double?
 }
 
 extension SimCloud {
@@ -208,7 +210,7 @@ extension SimCloud {
             where older.execution.status == "InProgress" {
                 older.execution.status = "Superseded"
                 older.lastUpdate = now
-                try tx.put(older, region: region, kind: SimCloud.executionKind, id: older.execution.pipelineExecutionId ?? "", name: input.name)
+                try save(tx, older)
             }
             let id = SimIDs.uuid(kind: "cp.execution", number: try tx.nextNumber("id.cp.execution"))
             var execution = PipelineExecution()
@@ -228,25 +230,35 @@ extension SimCloud {
                                       stages: pipeline.declaration.stages.map { stage in
                                           SimStageRun(name: stage.name, status: nil, actions: stage.actions.map { SimActionRun(name: $0.name, execution: nil, startedAt: nil) })
                                       }, imageURI: nil)
-            try tx.put(record, region: region, kind: SimCloud.executionKind, id: id, name: input.name)
+            try save(tx, record)
             try progressPipelines(tx, now: now)
             return StartPipelineExecutionOutput(pipelineExecutionId: id)
         }
     }
 
+    /// Executions in progress are filed under this parent, so that moving the clock reads only them.
+    static let inProgress = "InProgress"
+
+    func save(_ tx: SimStore.Transaction, _ run: SimExecution) throws {
+        try tx.put(run, region: region, kind: SimCloud.executionKind, id: run.execution.pipelineExecutionId ?? "", name: run.execution.pipelineName ?? "",
+                   parent: run.execution.status == "InProgress" ? SimCloud.inProgress : "")
+    }
+
     /// Moves every execution in progress to `now`, stage by stage. Called when time moves and
     /// when a pipeline is read.
-    func progressPipelines(_ tx: SimStore.Transaction, now: Double) throws {
+    /// - Parameter deployments: move CodeDeploy's deployments first (false: the caller has).
+    func progressPipelines(_ tx: SimStore.Transaction, now: Double, deployments: Bool = true) throws {
         try progressBuilds(tx, now: now)
-        for var run in try tx.all(SimExecution.self, region: region, kind: SimCloud.executionKind) where run.execution.status == "InProgress" {
+        if deployments { try progressDeployments(tx, now: now) }
+        for var run in try tx.children(SimExecution.self, region: region, kind: SimCloud.executionKind, parent: SimCloud.inProgress) {
             guard let pipeline = try tx.get(SimPipeline.self, region: region, kind: SimCloud.pipelineKind, id: run.execution.pipelineName ?? "") else {
                 run.execution.status = "Stopped"
                 run.execution.statusSummary = "The pipeline was deleted"
-                try tx.put(run, region: region, kind: SimCloud.executionKind, id: run.execution.pipelineExecutionId ?? "", name: run.execution.pipelineName ?? "")
+                try save(tx, run)
                 continue
             }
             try advance(tx, &run, pipeline.declaration, now: now)
-            try tx.put(run, region: region, kind: SimCloud.executionKind, id: run.execution.pipelineExecutionId ?? "", name: run.execution.pipelineName ?? "")
+            try save(tx, run)
         }
     }
 
@@ -286,6 +298,7 @@ extension SimCloud {
     /// One action at `now`: started if it has not been, finished if its work has. Returns its status.
     func step(_ tx: SimStore.Transaction, _ state: inout SimActionRun, _ action: ActionDeclaration, _ run: inout SimExecution, start: Double, now: Double) throws -> String {
         guard now >= start else { return "Pending" }
+        if let wake = state.wakeAt, now < wake, state.execution?.status == "InProgress" { return "InProgress" }
         var execution = state.execution ?? ActionExecution()
         if state.execution == nil {
             state.startedAt = start
@@ -313,10 +326,10 @@ extension SimCloud {
                     fail("\(error.code): \(error.message)")
                 }
             }
-            if let id = execution.externalExecutionId, let b = try tx.get(SimBuild.self, region: region, kind: SimCloud.buildKind, id: id) {
-                try progressBuilds(tx, now: now)
-                let current = try tx.get(SimBuild.self, region: region, kind: SimCloud.buildKind, id: id) ?? b
+            if let id = execution.externalExecutionId, let current = try tx.get(SimBuild.self, region: region, kind: SimCloud.buildKind, id: id) {
                 let build = view(current, at: now)
+                // Until the build's planned end nothing here changes (StopBuild clears this).
+                state.wakeAt = build.buildComplete == true ? nil : current.phases.last?.start
                 if build.buildComplete == true {
                     execution.lastStatusChange = build.endTime ?? now
                     if build.buildStatus == "SUCCEEDED" {
@@ -340,7 +353,6 @@ extension SimCloud {
                 }
             }
             if let id = execution.externalExecutionId {
-                try progressDeployments(tx, now: now)
                 let d = try requireDeployment(tx, id)
                 switch d.info.status {
                 case "Succeeded"?:

@@ -353,6 +353,15 @@ public struct PipelineExecution: Codable, Hashable, Sendable {
     public init() {}
 }
 
+extension PipelineExecution {
+    /// An execution known to be running (one of its stages is).
+    public static var inProgress: PipelineExecution {
+        var e = PipelineExecution()
+        e.status = "InProgress"
+        return e
+    }
+}
+
 public struct GetPipelineExecutionOutput: Codable, Hashable, Sendable {
     public var pipelineExecution: PipelineExecution?
     public init(pipelineExecution: PipelineExecution?) { self.pipelineExecution = pipelineExecution }

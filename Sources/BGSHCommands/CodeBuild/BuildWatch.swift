@@ -56,7 +56,7 @@ enum BuildWatch {
             }
             // The phase that runs now ends in a few seconds; look again then.
             let running = build.phases?.last { $0.endTime == nil }
-            let step = running?.phaseType == "BUILD" ? 10.0 : 2.0
+            let step = ["BUILD", "PROVISIONING"].contains(running?.phaseType ?? "") ? 10.0 : 3.0
             guard try DeployContext.pass(step, invocation) else { continue }
         }
     }

@@ -62,9 +62,12 @@ enum PipelineWatch {
         var shown: [String: String] = [:]
         var adopted = Set<String>()
         while true {
-            let execution = try cloud.getPipelineExecution(GetPipelineExecutionInput(pipelineName: name, pipelineExecutionId: id)).pipelineExecution
             let state = try cloud.getPipelineState(GetPipelineStateInput(name: name))
-            var deploying = false
+            // While one of its stages runs the execution has not ended: ask for it only otherwise.
+            let running = state.stageStates?.contains { $0.latestExecution?.pipelineExecutionId == id && $0.latestExecution?.status == "InProgress" } == true
+            let execution = running ? PipelineExecution.inProgress
+                : try cloud.getPipelineExecution(GetPipelineExecutionInput(pipelineName: name, pipelineExecutionId: id)).pipelineExecution
+            var deploying = false, building = false
             for (stage, actionName, run) in actions(state, execution: id) {
                 guard let run else { continue }
                 let line = "  \("\(stage)/\(actionName)".padding(toLength: 22, withPad: " ", startingAt: 0)) \((run.status ?? "").padding(toLength: 11, withPad: " ", startingAt: 0)) \(detail(run))"
@@ -79,6 +82,7 @@ enum PipelineWatch {
                     adopted.insert(deployment)
                 }
                 if run.status == "InProgress", declared?.actionTypeId.category == "Deploy" { deploying = true }
+                if run.status == "InProgress", declared?.actionTypeId.category == "Build" { building = true }
             }
             out.flush()
             if let stage, let started = state.stageStates?.first(where: { $0.stageName == stage }),
@@ -108,7 +112,8 @@ enum PipelineWatch {
             if invocation.session.takeInterrupt?() == true {
                 throw invocation.failure("stopped waiting: pipeline \(name) execution \(id) goes on (`pipeline status \(name)`)", exitCode: 130)
             }
-            _ = try DeployContext.pass(deploying ? 30 : 5, invocation)
+            // A deployment moves in minutes, a build in tens of seconds, a source in seconds.
+            _ = try DeployContext.pass(deploying ? 30 : building ? 15 : 5, invocation)
         }
     }
 }
