@@ -34,14 +34,17 @@ public struct CodeDeployController: BlueGreenController {
     /// - Parameter adopting: take up a deployment in progress that bgsh did not start.
     func observe(adopting: Bool) throws -> DeploymentView {
         var (service, setup) = try service()
-        if adopting, let id = try untracked(service) {
-            try record(id, after: try observe(adopting: false), on: service)
+        var id = Self.tag(service, DeploymentTags.id)
+        var info = try id.map { try cloud.getDeployment(GetDeploymentInput(deploymentId: $0)).deploymentInfo }
+        // A group runs one deployment at a time: only when the tracked one has ended can another be in progress.
+        if adopting, !Self.activeStatuses.contains(info?.status ?? ""), let newer = try untracked(service) {
+            try record(newer, after: try observe(adopting: false), on: service)
             (service, setup) = try self.service()
+            id = newer
+            info = try cloud.getDeployment(GetDeploymentInput(deploymentId: newer)).deploymentInfo
         }
         let listener = try cloud.describeListeners(DescribeListenersInput(ListenerArns: [setup.listener])).Listeners.first
         let shares = TrafficShares(listener)
-        let id = Self.tag(service, DeploymentTags.id)
-        let info = try id.map { try cloud.getDeployment(GetDeploymentInput(deploymentId: $0)).deploymentInfo }
         // describe again: GetDeployment may just have moved the deployment along
         let sets = try cloud.describeServices(DescribeServicesInput(cluster: cluster, services: [serviceName])).services.first?.taskSets ?? service.taskSets ?? []
         let green = sets.first { $0.externalId == id && id != nil }
@@ -166,13 +169,16 @@ public struct CodeDeployController: BlueGreenController {
         try record(id, after: previous, on: service)
     }
 
+    /// CodeDeploy's statuses of a deployment that has not ended.
+    static let activeStatuses = ["Created", "Queued", "InProgress", "Baking", "Ready"]
+
     /// The group's deployment in progress that the service's tags do not name yet, if any.
     func untracked(_ service: Service) throws -> String? {
         guard let app = Self.tag(service, "bgsh:codedeploy-app"), let group = Self.tag(service, "bgsh:codedeploy-group") else { return nil }
         let active: ListDeploymentsOutput
         do {
             active = try cloud.listDeployments(ListDeploymentsInput(applicationName: app, deploymentGroupName: group,
-                                                                    includeOnlyStatuses: ["Created", "Queued", "InProgress", "Baking", "Ready"]))
+                                                                    includeOnlyStatuses: Self.activeStatuses))
         } catch is AWSError {
             return nil  // a help, not the status: a role without the permission still gets it
         }
