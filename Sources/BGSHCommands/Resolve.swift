@@ -35,6 +35,17 @@ enum Resolve {
         invocation.session.dryRunIds["\(kind):\(reference)"] ?? reference
     }
 
+    /// A CodeBuild project by name (BatchGetProjects), or a not-found error offering close names;
+    /// under `--dry-run`, a project the run itself made stands for itself.
+    static func project(_ name: String, _ invocation: Invocation, at argument: String?) throws -> Project {
+        if isPlaceholder(name, invocation) { var p = Project(); p.name = name; return p }
+        let cloud = try invocation.cloud()
+        guard let found = try cloud.batchGetProjects(BatchGetProjectsInput(names: [name])).projects?.first else {
+            throw notFound("CodeBuild project", name, (try? cloud.listAllProjects()) ?? [], invocation, at: argument, create: "codebuild create FILE.json")
+        }
+        return found
+    }
+
     static func vpc(_ reference: String, _ invocation: Invocation, at argument: String?) throws -> Vpc {
         if isPlaceholder(reference, invocation) { var v = Vpc(); v.VpcId = placeholderId("vpc", reference, invocation); return v }
         let cloud = try invocation.cloud()

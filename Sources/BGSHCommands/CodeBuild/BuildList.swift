@@ -20,7 +20,8 @@ struct BuildList: Command {
                     return (page.ids ?? [], page.nextToken)
                 }
             } catch let error as AWSError where error.code == "ResourceNotFoundException" {
-                throw Resolve.notFound("CodeBuild project", project, (try? cloud.listAllProjects()) ?? [], invocation, at: "PROJECT", create: "codebuild create FILE.json")
+                _ = try Resolve.project(project, invocation, at: "PROJECT")
+                throw error
             }
         } else {
             ids = try allPages { token in

@@ -22,10 +22,7 @@ struct BuildStart: Command {
     static func run(_ invocation: Invocation) throws {
         let project = invocation.string("PROJECT") ?? ""
         let cloud = try invocation.cloud()
-        let placeholder: Project? = Resolve.isPlaceholder(project, invocation) ? Project() : nil
-        guard let found = try placeholder ?? cloud.batchGetProjects(BatchGetProjectsInput(names: [project])).projects?.first else {
-            throw Resolve.notFound("CodeBuild project", project, (try? cloud.listAllProjects()) ?? [], invocation, at: "PROJECT", create: "codebuild create FILE.json")
-        }
+        let found = try Resolve.project(project, invocation, at: "PROJECT")
         var input = StartBuildInput(projectName: project, sourceVersion: invocation.string("source-version"))
         let overrides = try BuildWatch.variables(invocation.strings("env"), invocation)
         if !overrides.isEmpty { input.environmentVariablesOverride = overrides }

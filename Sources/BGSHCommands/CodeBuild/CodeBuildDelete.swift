@@ -14,9 +14,7 @@ struct CodeBuildDelete: Command {
     static func run(_ invocation: Invocation) throws {
         let name = invocation.string("NAME") ?? ""
         let cloud = try invocation.cloud()
-        guard try cloud.batchGetProjects(BatchGetProjectsInput(names: [name])).projects?.isEmpty == false else {
-            throw Resolve.notFound("CodeBuild project", name, (try? cloud.listAllProjects()) ?? [], invocation, at: "NAME", create: "codebuild create FILE.json")
-        }
+        _ = try Resolve.project(name, invocation, at: "NAME")
         try invocation.confirmDelete("CodeBuild project \(name)")
         let input = DeleteProjectInput(name: name)
         guard try invocation.mutate("codebuild:DeleteProject", input, { try cloud.deleteProject(input) }) != nil else { return }

@@ -14,11 +14,8 @@ struct CodeBuildDescribe: Command {
     static func run(_ invocation: Invocation) throws {
         if Resolve.dryRunRead(invocation.string("NAME"), invocation) { return }
         let name = invocation.string("NAME") ?? ""
-        let cloud = try invocation.cloud()
-        let output = try cloud.batchGetProjects(BatchGetProjectsInput(names: [name]))
-        guard let p = output.projects?.first else {
-            throw Resolve.notFound("CodeBuild project", name, (try? cloud.listAllProjects()) ?? [], invocation, at: "NAME", create: "codebuild create FILE.json")
-        }
+        let p = try Resolve.project(name, invocation, at: "NAME")
+        let output = BatchGetProjectsOutput(projects: [p], projectsNotFound: [])
         let variables = (p.environment?.environmentVariables ?? []).map { "\($0.name)=\($0.value)" }.joined(separator: " ")
         let source = "\(p.source?.type ?? "") \(p.source?.location ?? "")"
         let environment = "\(p.environment?.type ?? "") \(p.environment?.computeType ?? "") \(p.environment?.image ?? "")"

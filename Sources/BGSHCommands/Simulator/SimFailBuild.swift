@@ -20,11 +20,7 @@ struct SimFailBuild: Command {
         if invocation.skipsUnderDryRun() { return }  // the simulator's own state: a dry run changes nothing
         let emulator = try invocation.session.emulator(for: "sim fail build")
         let project = invocation.string("PROJECT") ?? ""
-        let cloud = try invocation.cloud()
-        let known = try Resolve.isPlaceholder(project, invocation) || cloud.batchGetProjects(BatchGetProjectsInput(names: [project])).projects?.isEmpty == false
-        guard known else {
-            throw Resolve.notFound("CodeBuild project", project, (try? cloud.listAllProjects()) ?? [], invocation, at: "PROJECT", create: "codebuild create FILE.json")
-        }
+        _ = try Resolve.project(project, invocation, at: "PROJECT")
         let phase = invocation.string("phase") ?? "BUILD"
         let times = invocation.integer("times") ?? 1
         try emulator.failBuild(region: invocation.session.region, project: project, phase: phase, times: times)
