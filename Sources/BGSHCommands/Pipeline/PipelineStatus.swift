@@ -17,7 +17,14 @@ struct PipelineStatus: Command {
         let cloud = try invocation.cloud()
         let state = try cloud.getPipelineState(GetPipelineStateInput(name: name))
         let latest = try PipelineWatch.latest(name, cloud)
-        var rows = PipelineWatch.actions(state, execution: nil).map { [$0.stage, $0.action, $0.run?.status ?? "-", PipelineWatch.detail($0.run)] }
+        // A stage the newest execution has not reached shows an earlier one's run: say whose.
+        let earlier = Dictionary((state.stageStates ?? []).compactMap { stage -> (String, String)? in
+            guard let id = stage.latestExecution?.pipelineExecutionId, id != latest?.pipelineExecutionId else { return nil }
+            return (stage.stageName ?? "", String(id.prefix(8)))
+        }, uniquingKeysWith: { a, _ in a })
+        var rows = PipelineWatch.actions(state, execution: nil).map { row in
+            [row.stage, row.action, row.run?.status ?? "-", PipelineWatch.detail(row.run) + (earlier[row.stage].map { "  (execution \($0)…)" } ?? "")]
+        }
         if let latest {
             let source = latest.sourceRevisions?.first?.revisionId.map { " at \(String($0.prefix(12)))" } ?? ""
             rows.insert(["execution", latest.pipelineExecutionId ?? "", latest.status ?? "", "newest\(source)"], at: 0)
