@@ -79,9 +79,13 @@ public struct AnalysisPlan: Sendable, Equatable {
     /// How many failed (inconclusive) verdicts are judged again before the last one counts.
     public var failureLimit: Int
     public var inconclusiveLimit: Int
+    /// The fewest samples a verdict needs from each colour (`--analysis-count`); with fewer a
+    /// metric has no data. A first shift gated on the test listener waits this many intervals.
+    public var count: Int
 
     public init(specs: [AnalysisSpec], judge: String?, interval: Int = 60, confidence: Double = 0.98, pass: Double = 90, marginal: Double = 75,
-                failureLimit: Int = 0, inconclusiveLimit: Int = 0) {
+                failureLimit: Int = 0, inconclusiveLimit: Int = 0, count: Int = 1) {
+        self.count = max(1, count)
         self.specs = specs
         self.judge = judge ?? (specs.allSatisfy { $0.bound != nil } ? "threshold" : "compare")
         self.interval = interval
@@ -92,9 +96,9 @@ public struct AnalysisPlan: Sendable, Equatable {
         self.inconclusiveLimit = inconclusiveLimit
     }
 
-    /// One line for a tag: `compare|60|0.98|90|75|0|0|error-rate<1% latency:p99`.
+    /// One line for a tag: `compare|60|0.98|90|75|0|0|1|error-rate<1% latency:p99`.
     public var encoded: String {
-        "\(judge)|\(interval)|\(confidence)|\(pass)|\(marginal)|\(failureLimit)|\(inconclusiveLimit)|" + specs.map(\.text).joined(separator: " ")
+        "\(judge)|\(interval)|\(confidence)|\(pass)|\(marginal)|\(failureLimit)|\(inconclusiveLimit)|\(count)|" + specs.map(\.text).joined(separator: " ")
     }
 
     /// Whether `encoded` fits a service tag's value (encoded as tags are).
@@ -102,13 +106,16 @@ public struct AnalysisPlan: Sendable, Equatable {
 
     /// Reads `encoded` back; nil when it is not one.
     public init?(encoded: String) {
-        let parts = encoded.split(separator: "|", maxSplits: 7, omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 8, let interval = Int(parts[1]), let confidence = Double(parts[2]), let pass = Double(parts[3]), let marginal = Double(parts[4]),
-              let failures = Int(parts[5]), let inconclusive = Int(parts[6]) else { return nil }
-        let specs = parts[7].split(separator: " ").compactMap { try? AnalysisSpec.parse(String($0)).get() }
+        var parts = encoded.split(separator: "|", maxSplits: 8, omittingEmptySubsequences: false).map(String.init)
+        // A plan written before --analysis-count has no count: 1.
+        if parts.count == 9, Int(parts[7]) == nil { parts = encoded.split(separator: "|", maxSplits: 7, omittingEmptySubsequences: false).map(String.init) }
+        if parts.count == 8 { parts.insert("1", at: 7) }
+        guard parts.count == 9, let interval = Int(parts[1]), let confidence = Double(parts[2]), let pass = Double(parts[3]), let marginal = Double(parts[4]),
+              let failures = Int(parts[5]), let inconclusive = Int(parts[6]), let count = Int(parts[7]) else { return nil }
+        let specs = parts[8].split(separator: " ").compactMap { try? AnalysisSpec.parse(String($0)).get() }
         guard !specs.isEmpty else { return nil }
         self.init(specs: specs, judge: parts[0], interval: interval, confidence: confidence, pass: pass, marginal: marginal,
-                  failureLimit: failures, inconclusiveLimit: inconclusive)
+                  failureLimit: failures, inconclusiveLimit: inconclusive, count: count)
     }
 
     /// `1 failed, 0 inconclusive` of a counts tag ("1 0").
@@ -146,6 +153,20 @@ public struct AnalysisPlan: Sendable, Equatable {
         public var score: Double?
         public var rows: [Row]
 
+        /// Every metric's classification, green's and blue's values, in the plan's order:
+        /// `high 386ms 123ms / pass 0.10% 0.12%` (what `status` shows beside the summary).
+        public var encodedRows: String {
+            let text = rows.map { "\($0.classification.rawValue) \(Self.format($0.green, $0.spec)) \(Self.format($0.blue, $0.spec))" }.joined(separator: " / ")
+            return Tag.encodedValue(text).count <= Tag.maxValueLength ? text : ""  // too many metrics for a tag: the summary alone
+        }
+
+        /// Text cut to what a tag's value holds once encoded (a summary of many failing metrics).
+        public static func fitting(_ text: String) -> String {
+            var text = text
+            while Tag.encodedValue(text).count > Tag.maxValueLength { text = String(text.dropLast(8)) + "..." }
+            return text
+        }
+
         /// `fail (score 50): latency:p99<=blue*1.2 green 386ms, blue 123ms`: the metrics that did not pass.
         public var summary: String {
             let failing = rows.filter { $0.classification != .pass }.map { row in
@@ -171,8 +192,11 @@ public struct AnalysisPlan: Sendable, Equatable {
         var rows: [Row] = []
         for spec in specs {
             let b = samples.value(spec, "blue"), g = samples.value(spec, "green")
+            let enough = min((samples.blue[spec.metricName] ?? []).count, (samples.green[spec.metricName] ?? []).count) >= count
             let classification: Judge.Classification
-            if judge == "threshold" {
+            if !enough {
+                classification = .nodata  // fewer samples than --analysis-count asks for
+            } else if judge == "threshold" {
                 switch g.map({ spec.holds(green: $0, blue: b) }) {
                 case true?: classification = .pass
                 case false?: classification = spec.metric.worse == .decrease ? .low : .high

@@ -60,6 +60,7 @@ public struct CodeDeployController: BlueGreenController {
                                   step: 0, blue: try side(blue), green: try side(green), terminationAt: nil, nextStepAt: nil, now: try now(),
                                   greenTaskDefinition: green?.taskDefinition, service: service, controller: "codedeploy")
         view.analysis = Self.tag(service, DeploymentTags.verdict).flatMap { $0.isEmpty ? nil : $0 }
+        view.analysisRows = view.analysis == nil ? [] : DeploymentTags.verdictRows(service)
         switch info?.status {
         case nil: view.state = .none
         case "Succeeded"?: view.state = .succeeded; view.blue = nil; view.step = view.strategy.steps.count
@@ -152,7 +153,8 @@ public struct CodeDeployController: BlueGreenController {
     /// joining the history with how it ended.
     func record(_ id: String, after previous: DeploymentView, on service: Service) throws {
         var tags = [Tag(key: DeploymentTags.id, value: id), Tag(key: DeploymentTags.analysis, value: ""), Tag(key: DeploymentTags.verdict, value: ""),
-                    Tag(key: DeploymentTags.judgedAt, value: ""), Tag(key: DeploymentTags.verdictCounts, value: "0 0")]
+                    Tag(key: DeploymentTags.judgedAt, value: ""), Tag(key: DeploymentTags.verdictCounts, value: "0 0"),
+                    Tag(key: DeploymentTags.verdictRows, value: "")]
         if let before = previous.id {
             tags.append(Tag(key: DeploymentTags.history, value: Tag.encodedValue(DeploymentTags.history(Self.tag(service, DeploymentTags.history), adding: "\(before):\(previous.state.rawValue)"))))
         }
@@ -245,7 +247,8 @@ public struct CodeDeployController: BlueGreenController {
         let label = "analysis at \(green.weightTenths / 10)% green: \(outcome.summary)"
         var counts = Self.tag(service, DeploymentTags.verdictCounts) ?? "0 0"
         let within = plan.withinLimits(outcome.verdict, counts: &counts)
-        try tagService(service, [(DeploymentTags.judgedAt, String(view.now)), (DeploymentTags.verdict, label), (DeploymentTags.verdictCounts, counts)])
+        try tagService(service, [(DeploymentTags.judgedAt, String(view.now)), (DeploymentTags.verdict, AnalysisPlan.Outcome.fitting(label)), (DeploymentTags.verdictCounts, counts),
+                                 (DeploymentTags.verdictRows, outcome.encodedRows)])
         guard outcome.verdict != .pass else { return (nil, try observe()) }
         if within { return ("\(label): within the limit (\(AnalysisPlan.describe(counts: counts)) so far): judging again", try observe()) }
         _ = try cloud.stopDeployment(StopDeploymentInput(deploymentId: id, autoRollbackEnabled: true))

@@ -57,10 +57,20 @@ public struct DeploymentView: Sendable {
     public var reason: String?
     /// The last canary analysis's verdict (`deploy --analysis`), in words.
     public var analysis: String?
+    /// Each metric of that verdict: SPEC, its classification, green's and blue's values.
+    public var analysisRows: [[String]] = []
 }
 
 /// The `bgsh:deploy-*` tags on the service: the deployment's record.
 public struct DeploymentTags {
+    /// The rows of the last verdict, each with its SPEC (from the plan), for a view.
+    static func verdictRows(_ service: Service) -> [[String]] {
+        guard let plan = Tag.value(of: analysis, in: service.tags).flatMap(AnalysisPlan.init(encoded:)),
+              let rows = Tag.value(of: verdictRows, in: service.tags), !rows.isEmpty else { return [] }
+        let parts = rows.components(separatedBy: " / ").map { $0.split(separator: " ").map(String.init) }
+        return zip(plan.specs, parts).compactMap { spec, row in row.count == 3 ? [spec.text] + row : nil }
+    }
+
     static let id = "bgsh:deploy-id"
     static let state = "bgsh:deploy-state"
     static let green = "bgsh:deploy-green"
@@ -84,6 +94,10 @@ public struct DeploymentTags {
     public static let judgedAt = "bgsh:deploy-judged-at"
     /// When a waiting bgsh last drove the schedule: older than `driverTimeout`, nobody is.
     static let driver = "bgsh:deploy-driver-at"
+    /// The last verdict's metrics (`Outcome.encodedRows`), for `status`.
+    static let verdictRows = "bgsh:deploy-verdict-rows"
+    /// When green first turned healthy (the start of a test-listener gate's window).
+    static let healthyAt = "bgsh:deploy-healthy-at"
     static let driverTimeout: Double = 120
     /// Seconds within which green must have a healthy target (`deploy --health-timeout`).
     static let healthTimeout = "bgsh:deploy-health-timeout"

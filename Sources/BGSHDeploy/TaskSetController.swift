@@ -88,6 +88,7 @@ public struct TaskSetController {
                                   blue: nil, green: nil, terminationAt: nil, nextStepAt: nil, now: now,
                                   greenTaskDefinition: greenSet?.taskDefinition, service: service)
         view.analysis = Self.tag(service, DeploymentTags.verdict).flatMap { $0.isEmpty ? nil : $0 }
+        view.analysisRows = view.analysis == nil ? [] : DeploymentTags.verdictRows(service)
         let blueTG = Self.tag(service, DeploymentTags.blueTG) ?? primary?.loadBalancers?.first?.targetGroupArn ?? setup.blueTargetGroup
         let greenTG = Self.tag(service, DeploymentTags.greenTG) ?? (blueTG == setup.blueTargetGroup ? setup.greenTargetGroup : setup.blueTargetGroup)
 
@@ -121,6 +122,11 @@ public struct TaskSetController {
             if view.state == .inProgress || view.state == .holding, !strategy.steps.isEmpty, view.step < strategy.steps.count {
                 let last = Double(Self.tag(service, DeploymentTags.stepAt) ?? "") ?? now
                 view.nextStepAt = view.step == 0 ? last : last + Double(strategy.interval)
+                // The first shift, gated on the test listener: the plan's samples of green's test traffic first.
+                if view.step == 0, let plan = Self.tag(service, DeploymentTags.analysis).flatMap(AnalysisPlan.init(encoded:)),
+                   ServiceTags(service.tags)?.testListener != nil, let healthy = Double(Self.tag(service, DeploymentTags.healthyAt) ?? "") {
+                    view.nextStepAt = max(last, healthy + Double(plan.count * plan.interval))
+                }
                 // A schedule moves only while a bgsh waits on it; without one it holds.
                 let driven = Double(Self.tag(service, DeploymentTags.driver) ?? "").map { now - $0 <= DeploymentTags.driverTimeout } ?? false
                 if view.state == .inProgress, !driven {
@@ -179,7 +185,7 @@ public struct TaskSetController {
                           (DeploymentTags.step, "0"), (DeploymentTags.stepAt, String(now)), (DeploymentTags.held, "0"),
                           (DeploymentTags.alarms, alarms.joined(separator: ",")), (DeploymentTags.driver, "0"),
                           (DeploymentTags.healthTimeout, String(healthTimeout)), (DeploymentTags.analysis, ""), (DeploymentTags.verdict, ""),
-                          (DeploymentTags.verdictCounts, "0 0")])
+                          (DeploymentTags.verdictCounts, "0 0"), (DeploymentTags.healthyAt, ""), (DeploymentTags.verdictRows, "")])
         try setWeights(setup, blueTG: blueTG, greenTG: greenTG, greenTenths: 0)
         if let test = setup.testListener {
             _ = try cloud.modifyListener(ModifyListenerInput(ListenerArn: test, DefaultActions: [.forward(greenTG)]))
@@ -291,15 +297,20 @@ public struct TaskSetController {
     /// The step's analysis, if the deployment has one: nil to go ahead, else the event of a
     /// rollback (failed) or a hold (marginal, inconclusive).
     func gate(_ view: DeploymentView, _ service: Service, autoRollback: Bool) throws -> String? {
-        guard view.step > 0, let encoded = Self.tag(service, DeploymentTags.analysis), let plan = AnalysisPlan(encoded: encoded),
+        guard let encoded = Self.tag(service, DeploymentTags.analysis), let plan = AnalysisPlan(encoded: encoded),
               let blue = view.blue, let green = view.green else { return nil }
+        // Before the first shift green has carried only the test listener's traffic, if any:
+        // that is judged; without a test listener the first shift is not gated (deploy says so).
+        let testListener = try setup(service).testListener
+        guard view.step > 0 || testListener != nil else { return nil }
         guard let lb = try setup(service).productionLoadBalancer(cloud) else { return nil }
-        let since = Double(Self.tag(service, DeploymentTags.stepAt) ?? "") ?? view.now - Double(view.strategy.interval)
+        let since = view.step == 0 ? Double(Self.tag(service, DeploymentTags.healthyAt) ?? "") ?? view.now - Double(plan.count * plan.interval)
+            : Double(Self.tag(service, DeploymentTags.stepAt) ?? "") ?? view.now - Double(view.strategy.interval)
         let outcome = try plan.evaluate(cloud, loadBalancer: lb, blueTG: blue.targetGroupArn, greenTG: green.targetGroupArn, from: since, to: view.now)
-        let label = "analysis before step \(view.step + 1): \(outcome.summary)"
+        let label = "analysis before step \(view.step + 1)\(view.step == 0 ? " (green's test-listener traffic)" : ""): \(outcome.summary)"
         var counts = Self.tag(service, DeploymentTags.verdictCounts) ?? "0 0"
         let within = plan.withinLimits(outcome.verdict, counts: &counts)
-        try tag(service, [(DeploymentTags.verdict, label), (DeploymentTags.verdictCounts, counts)])
+        try tag(service, [(DeploymentTags.verdict, AnalysisPlan.Outcome.fitting(label)), (DeploymentTags.verdictCounts, counts), (DeploymentTags.verdictRows, outcome.encodedRows)])
         if outcome.verdict != .pass, within {
             // Within --failure-limit / --inconclusive-limit: judged again after another interval.
             try tag(try self.service(), [(DeploymentTags.stepAt, String(view.now))])
@@ -397,6 +408,12 @@ public struct TaskSetController {
                 try rollback(view)
                 return "alarm \(alarm.AlarmName ?? "") is in ALARM: rolled back to blue"
             }
+        }
+        if view.step == 0, view.green?.health == "healthy", !view.strategy.steps.isEmpty, let service = view.service,
+           (Self.tag(service, DeploymentTags.healthyAt) ?? "").isEmpty,
+           let plan = Self.tag(service, DeploymentTags.analysis).flatMap(AnalysisPlan.init(encoded:)), try setup(service).testListener != nil {
+            try tag(service, [(DeploymentTags.healthyAt, String(view.now))])
+            return "green is healthy: judging \(Duration.format(seconds: Double(plan.count * plan.interval))) of its test-listener traffic before the first shift"
         }
         guard view.state == .inProgress || view.state == .starting, !view.strategy.steps.isEmpty, view.green?.health == "healthy",
               view.step < view.strategy.steps.count, let due = view.nextStepAt, view.now >= due else { return nil }

@@ -24,7 +24,8 @@ struct AnalysisRun: Command {
 
     /// The plan the options give (`analysis run`'s and `deploy --analysis`'s, the same options),
     /// checked: whole-minute samples, and a bound on every SPEC for the threshold judge.
-    static func plan(_ specs: [AnalysisSpec], _ invocation: Invocation, at argument: String) throws -> AnalysisPlan {
+    /// - Parameter count: the fewest samples a verdict needs (deploy's `--analysis-count`).
+    static func plan(_ specs: [AnalysisSpec], _ invocation: Invocation, at argument: String, count: Int = 1) throws -> AnalysisPlan {
         let interval = invocation.duration("analysis-interval")?.seconds ?? 60
         guard interval >= 60, interval % 60 == 0 else {
             throw invocation.failure("--analysis-interval must be whole minutes: the load balancer publishes per minute", at: "analysis-interval")
@@ -32,7 +33,8 @@ struct AnalysisRun: Command {
         let plan = AnalysisPlan(specs: specs, judge: invocation.string("judge"), interval: interval,
                                 confidence: invocation.percentage("confidence").map { Double($0.tenths) / 1000 } ?? 0.98,
                                 pass: Double(invocation.integer("pass") ?? 90), marginal: Double(invocation.integer("marginal") ?? 75),
-                                failureLimit: invocation.integer("failure-limit") ?? 0, inconclusiveLimit: invocation.integer("inconclusive-limit") ?? 0)
+                                failureLimit: invocation.integer("failure-limit") ?? 0, inconclusiveLimit: invocation.integer("inconclusive-limit") ?? 0,
+                                count: count)
         if plan.judge == "threshold", let unbounded = specs.first(where: { $0.bound == nil }) {
             throw invocation.failure("--judge threshold needs a bound on every SPEC; '\(unbounded.text)' has none (write it like \(unbounded.metricName)<=blue*1.2), or --judge compare", at: argument)
         }

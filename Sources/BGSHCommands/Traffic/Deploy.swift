@@ -25,6 +25,7 @@ struct Deploy: Command {
                   .option("analysis", .analysisSpec, valueName: "SPEC", repeatable: true, help: "gate each step on green against blue (error-rate<1%, latency:p99<=blue*1.2, …; see `analysis run`)"),
                   .option("judge", .choice(["threshold", "compare"]), valueName: "JUDGE", help: "with --analysis: the bounds alone, or Mann-Whitney (default: threshold when every SPEC has a bound)"),
                   .option("analysis-interval", .duration, valueName: "T", help: "with --analysis: one sample's length (whole minutes; default 1m)"),
+                  .option("analysis-count", .integer(1...1440), valueName: "N", help: "with --analysis: the fewest samples a verdict needs from each colour (default 1); a first shift gated on the test listener waits N intervals"),
                   .option("confidence", .percentage(allowsSign: false), valueName: "P%", help: "with --judge compare: the confidence (default 98%)"),
                   .option("pass", .integer(0...100), valueName: "N", help: "with --analysis: the score that passes (default 90)"),
                   .option("marginal", .integer(0...100), valueName: "N", help: "with --analysis: the score below pass that holds rather than rolls back (default 75)"),
@@ -73,12 +74,12 @@ struct Deploy: Command {
             guard !strategy.steps.isEmpty, strategy.steps.count > 1 else {
                 throw invocation.failure("--analysis gates a schedule's steps after the first: give --strategy canary:P%:T or linear:P%:T", at: "analysis")
             }
-            let checked = try AnalysisRun.plan(specs, invocation, at: "analysis")
+            let checked = try AnalysisRun.plan(specs, invocation, at: "analysis", count: invocation.integer("analysis-count") ?? 1)
             guard checked.fitsInTag else {
                 throw invocation.failure("the analysis is too long to keep on the service (a tag holds \(Tag.maxValueLength) characters): give fewer or shorter SPECs", at: "analysis")
             }
             plan = checked
-        } else if let option = ["judge", "analysis-interval", "confidence", "pass", "marginal", "failure-limit", "inconclusive-limit"].first(where: { invocation.has($0) }) {
+        } else if let option = ["judge", "analysis-interval", "analysis-count", "confidence", "pass", "marginal", "failure-limit", "inconclusive-limit"].first(where: { invocation.has($0) }) {
             throw invocation.failure("--\(option) belongs to --analysis: give one or more --analysis SPEC", at: option)
         }
         let alarms = invocation.strings("alarm")
@@ -155,7 +156,10 @@ struct Deploy: Command {
             let specs = plan.specs.map(\.text).joined(separator: ", ")
             if let taskset = controller as? TaskSetController {
                 try DeployContext.act(invocation) { try taskset.attachAnalysis(plan) }
-                invocation.session.out.writeError("analysis (\(plan.judge)): each step after the first waits for \(specs) on the traffic since the step before; green carries none before its first shift, so that one is not gated\n")
+                let first = ServiceTags(service.tags)?.testListener == nil
+                    ? "green carries no traffic before its first shift and the service has no test listener, so that one is not gated"
+                    : "the first waits for \(Duration.format(seconds: Double(plan.count * plan.interval))) of green's test-listener traffic to pass"
+                invocation.session.out.writeError("analysis (\(plan.judge)): each step after the first waits for \(specs) on the traffic since the step before; \(first)\n")
             } else if let codedeploy = controller as? CodeDeployController {
                 try DeployContext.act(invocation) { try codedeploy.attachAnalysis(plan) }
                 invocation.session.out.writeError("analysis (\(plan.judge)): while a bgsh waits on it (`wait`, `status --watch`), \(specs) is judged every \(Duration.format(seconds: Double(plan.interval))) once green carries production traffic, and anything but a pass rolls back (StopDeployment); without a bgsh attached only the alarms gate it\n")

@@ -43,7 +43,14 @@ struct Status: Command {
         if let waiting = v.waitingFor { lines.append(waiting) }
         if let by = v.rolledBackBy { lines.append("rolled back by CodeDeploy's rollback deployment \(by)") }
         if let reason = v.reason { lines.append("why: \(reason)") }
-        if let analysis = v.analysis { lines.append(analysis) }
+        if let analysis = v.analysis {
+            lines.append(analysis)
+            // Each metric of that verdict, green beside blue.
+            let width = v.analysisRows.map { $0[0].count }.max() ?? 0
+            for row in v.analysisRows {
+                lines.append("  \(row[0].padding(toLength: width, withPad: " ", startingAt: 0))  \(row[1].padding(toLength: 12, withPad: " ", startingAt: 0)) green \(row[2]), blue \(row[3])")
+            }
+        }
         if v.isUndriven {
             lines.append("no bgsh is driving its schedule: `wait done` or `status --watch` resumes it from this step")
         }
