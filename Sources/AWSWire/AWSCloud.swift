@@ -241,6 +241,26 @@ public final class AWSCloud: Cloud, @unchecked Sendable {
     public func deleteAlarms(_ input: DeleteAlarmsInput) throws { try client("cloudwatch").call("DeleteAlarms", input) }
     public func getMetricData(_ input: GetMetricDataInput) throws -> GetMetricDataOutput { try client("cloudwatch").call("GetMetricData", input, as: GetMetricDataOutput.self) }
 
+    // MARK: ECS native blue/green
+
+    public func listServiceDeployments(_ input: ListServiceDeploymentsInput) throws -> ListServiceDeploymentsOutput {
+        try ecs().call("ListServiceDeployments", input, as: ListServiceDeploymentsOutput.self)
+    }
+    public func describeServiceDeployments(_ input: DescribeServiceDeploymentsInput) throws -> DescribeServiceDeploymentsOutput {
+        try ecs().call("DescribeServiceDeployments", input, as: DescribeServiceDeploymentsOutput.self)
+    }
+    public func stopServiceDeployment(_ input: StopServiceDeploymentInput) throws -> StopServiceDeploymentOutput {
+        // Stopping a deployment already stopping changes nothing: safe to send again.
+        try ecs().call("StopServiceDeployment", input, as: StopServiceDeploymentOutput.self, isIdempotent: true)
+    }
+    public func continueServiceDeployment(_ input: ContinueServiceDeploymentInput) throws -> ContinueServiceDeploymentOutput {
+        try ecs().call("ContinueServiceDeployment", input, as: ContinueServiceDeploymentOutput.self, isIdempotent: true)
+    }
+    public func describeServiceRevisions(_ input: DescribeServiceRevisionsInput) throws -> DescribeServiceRevisionsOutput {
+        try ecs().call("DescribeServiceRevisions", input, as: DescribeServiceRevisionsOutput.self)
+    }
+    public func describeRules(_ input: DescribeRulesInput) throws -> DescribeRulesOutput { try elb().call("DescribeRules", input, as: DescribeRulesOutput.self) }
+
     // MARK: CodeBuild
 
     public func createProject(_ input: CreateProjectInput) throws -> CreateProjectOutput {

@@ -345,6 +345,7 @@ extension SimCloud {
             }
             if let definition {
                 try validateLoadBalancers(tx, input.loadBalancers ?? [], definition: definition)
+                for lb in input.loadBalancers ?? [] { try validateAdvanced(tx, lb, controller: controller) }
                 try validateNetwork(tx, input.networkConfiguration, definition: definition)
             } else if !(input.loadBalancers ?? []).isEmpty {
                 throw AWSError("InvalidParameterException", "Load balancers of a service with the EXTERNAL controller are set on its task sets")
@@ -359,6 +360,14 @@ extension SimCloud {
             service.launchType = input.launchType ?? "FARGATE"
             service.taskDefinition = definition?.taskDefinitionArn
             service.deploymentController = DeploymentController(type: controller)
+            if controller == "ECS" {
+                // AWS answers with the configuration it applies: ROLLING with its percentages by default.
+                var configuration = input.deploymentConfiguration ?? ServiceDeploymentConfiguration(strategy: "ROLLING")
+                configuration.strategy = configuration.strategy ?? "ROLLING"
+                configuration.maximumPercent = configuration.maximumPercent ?? 200
+                configuration.minimumHealthyPercent = configuration.minimumHealthyPercent ?? 100
+                service.deploymentConfiguration = configuration
+            }
             service.networkConfiguration = input.networkConfiguration
             service.createdAt = now
             service.schedulingStrategy = "REPLICA"

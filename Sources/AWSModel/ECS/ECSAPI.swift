@@ -25,6 +25,16 @@ public protocol ECSAPI {
     func updateServicePrimaryTaskSet(_ input: UpdateServicePrimaryTaskSetInput) throws -> UpdateServicePrimaryTaskSetOutput
     func listTasks(_ input: ListTasksInput) throws -> ListTasksOutput
     func describeTasks(_ input: DescribeTasksInput) throws -> DescribeTasksOutput
+    /// ListServiceDeployments: a service's native (ECS-controller) deployments, newest first.
+    func listServiceDeployments(_ input: ListServiceDeploymentsInput) throws -> ListServiceDeploymentsOutput
+    /// DescribeServiceDeployments: status, lifecycle stage, hooks, revisions and their weights.
+    func describeServiceDeployments(_ input: DescribeServiceDeploymentsInput) throws -> DescribeServiceDeploymentsOutput
+    /// StopServiceDeployment (ROLLBACK): what `rollback` does under the ecs controller.
+    func stopServiceDeployment(_ input: StopServiceDeploymentInput) throws -> StopServiceDeploymentOutput
+    /// ContinueServiceDeployment: a PAUSE hook awaiting action, continued or rolled back.
+    func continueServiceDeployment(_ input: ContinueServiceDeploymentInput) throws -> ContinueServiceDeploymentOutput
+    /// DescribeServiceRevisions: a revision's resolved load balancers (which group is production).
+    func describeServiceRevisions(_ input: DescribeServiceRevisionsInput) throws -> DescribeServiceRevisionsOutput
     /// TagResource: adds or replaces tags on a service or task set (bgsh keeps deployment state there).
     func tagResource(_ input: TagResourceInput) throws
     /// UntagResource: removes tags.

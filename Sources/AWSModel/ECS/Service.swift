@@ -2,10 +2,30 @@ public struct ServiceLoadBalancer: Codable, Hashable, Sendable {
     public var targetGroupArn: String?
     public var containerName: String?
     public var containerPort: Int?
-    public init(targetGroupArn: String?, containerName: String?, containerPort: Int?) {
+    /// ECS's native blue/green: the alternate (green) target group, the listener rules ECS
+    /// rewrites, and the role it rewrites them with.
+    public var advancedConfiguration: AdvancedConfiguration?
+    public init(targetGroupArn: String?, containerName: String?, containerPort: Int?, advancedConfiguration: AdvancedConfiguration? = nil) {
         self.targetGroupArn = targetGroupArn
         self.containerName = containerName
         self.containerPort = containerPort
+        self.advancedConfiguration = advancedConfiguration
+    }
+}
+
+/// `LoadBalancer.advancedConfiguration` (ECS's native blue/green).
+public struct AdvancedConfiguration: Codable, Hashable, Sendable {
+    public var alternateTargetGroupArn: String?
+    /// The production listener's rule ARN (for an ALB; its default rule works).
+    public var productionListenerRule: String?
+    public var testListenerRule: String?
+    /// The role ECS uses to change the rules (AmazonECSInfrastructureRolePolicyForLoadBalancers).
+    public var roleArn: String?
+    public init(alternateTargetGroupArn: String?, productionListenerRule: String?, testListenerRule: String?, roleArn: String?) {
+        self.alternateTargetGroupArn = alternateTargetGroupArn
+        self.productionListenerRule = productionListenerRule
+        self.testListenerRule = testListenerRule
+        self.roleArn = roleArn
     }
 }
 
@@ -94,6 +114,7 @@ public struct Service: Codable, Hashable, Sendable {
     public var launchType: String?
     public var taskDefinition: String?
     public var deploymentController: DeploymentController?
+    public var deploymentConfiguration: ServiceDeploymentConfiguration?
     public var taskSets: [TaskSet]?
     public var deployments: [ServiceDeployment]?
     public var events: [ServiceEvent]?
@@ -113,6 +134,7 @@ public struct CreateServiceInput: Codable, Hashable, Sendable {
     public var launchType: String?
     public var networkConfiguration: NetworkConfiguration?
     public var deploymentController: DeploymentController?
+    public var deploymentConfiguration: ServiceDeploymentConfiguration?
     public var tags: [Tag]?
     public init(cluster: String?, serviceName: String) { self.cluster = cluster; self.serviceName = serviceName }
 }

@@ -13,6 +13,48 @@ public protocol ELBv2API {
     func describeListeners(_ input: DescribeListenersInput) throws -> DescribeListenersOutput
     func modifyListener(_ input: ModifyListenerInput) throws -> ModifyListenerOutput
     func deleteListener(_ input: DeleteListenerInput) throws
+    /// DescribeRules: a listener's rules; its default rule's ARN is what ECS's native blue/green
+    /// names as the production (or test) listener rule.
+    func describeRules(_ input: DescribeRulesInput) throws -> DescribeRulesOutput
+}
+
+public struct DescribeRulesInput: Codable, Hashable, Sendable {
+    public var ListenerArn: String?
+    public var RuleArns: [String]?
+    public var Marker: String?
+    public var PageSize: Int?
+    public init(ListenerArn: String?, RuleArns: [String]? = nil) {
+        self.ListenerArn = ListenerArn
+        self.RuleArns = RuleArns
+    }
+}
+
+public struct RuleCondition: Codable, Hashable, Sendable {
+    public var Field: String?
+    public var Values: [String]?
+    public init(Field: String?, Values: [String]?) {
+        self.Field = Field
+        self.Values = Values
+    }
+}
+
+public struct Rule: Codable, Hashable, Sendable {
+    public var RuleArn: String?
+    /// A number, or `default`.
+    public var Priority: String?
+    public var Conditions: [RuleCondition]?
+    public var Actions: [Action]?
+    public var IsDefault: Bool?
+    public init() {}
+}
+
+public struct DescribeRulesOutput: Codable, Hashable, Sendable {
+    public var Rules: [Rule]?
+    public var NextMarker: String?
+    public init(Rules: [Rule]?, NextMarker: String?) {
+        self.Rules = Rules
+        self.NextMarker = NextMarker
+    }
 }
 
 public struct LoadBalancerState: Codable, Hashable, Sendable {

@@ -4,6 +4,7 @@ extension WireModelTables {
     /// ECS: the operations bgsh calls and every shape they reach.
     static let ecs = #"""
 service ecs protocol=json api=2014-11-13 endpoint=ecs signing=ecs id=ECS target=AmazonEC2ContainerServiceV20141113 json=1.1
+op ContinueServiceDeployment http=POST:/ in=ContinueServiceDeploymentRequest out=ContinueServiceDeploymentResponse
 op CreateCluster http=POST:/ in=CreateClusterRequest out=CreateClusterResponse
 op CreateService http=POST:/ in=CreateServiceRequest token=clientToken out=CreateServiceResponse
 op CreateTaskSet http=POST:/ in=CreateTaskSetRequest token=clientToken out=CreateTaskSetResponse
@@ -12,21 +13,26 @@ op DeleteService http=POST:/ in=DeleteServiceRequest out=DeleteServiceResponse
 op DeleteTaskSet http=POST:/ in=DeleteTaskSetRequest out=DeleteTaskSetResponse
 op DeregisterTaskDefinition http=POST:/ in=DeregisterTaskDefinitionRequest out=DeregisterTaskDefinitionResponse
 op DescribeClusters http=POST:/ in=DescribeClustersRequest out=DescribeClustersResponse
+op DescribeServiceDeployments http=POST:/ in=DescribeServiceDeploymentsRequest out=DescribeServiceDeploymentsResponse
+op DescribeServiceRevisions http=POST:/ in=DescribeServiceRevisionsRequest out=DescribeServiceRevisionsResponse
 op DescribeServices http=POST:/ in=DescribeServicesRequest out=DescribeServicesResponse
 op DescribeTaskDefinition http=POST:/ in=DescribeTaskDefinitionRequest out=DescribeTaskDefinitionResponse
 op DescribeTaskSets http=POST:/ in=DescribeTaskSetsRequest out=DescribeTaskSetsResponse
 op DescribeTasks http=POST:/ in=DescribeTasksRequest out=DescribeTasksResponse
 op ListClusters http=POST:/ in=ListClustersRequest out=ListClustersResponse
+op ListServiceDeployments http=POST:/ in=ListServiceDeploymentsRequest out=ListServiceDeploymentsResponse
 op ListServices http=POST:/ in=ListServicesRequest out=ListServicesResponse
 op ListTaskDefinitionFamilies http=POST:/ in=ListTaskDefinitionFamiliesRequest out=ListTaskDefinitionFamiliesResponse
 op ListTaskDefinitions http=POST:/ in=ListTaskDefinitionsRequest out=ListTaskDefinitionsResponse
 op ListTasks http=POST:/ in=ListTasksRequest out=ListTasksResponse
 op RegisterTaskDefinition http=POST:/ in=RegisterTaskDefinitionRequest out=RegisterTaskDefinitionResponse
+op StopServiceDeployment http=POST:/ in=StopServiceDeploymentRequest out=StopServiceDeploymentResponse
 op TagResource http=POST:/ in=TagResourceRequest out=TagResourceResponse
 op UntagResource http=POST:/ in=UntagResourceRequest out=UntagResourceResponse
 op UpdateService http=POST:/ in=UpdateServiceRequest out=UpdateServiceResponse
 op UpdateServicePrimaryTaskSet http=POST:/ in=UpdateServicePrimaryTaskSetRequest out=UpdateServicePrimaryTaskSetResponse
 op UpdateTaskSet http=POST:/ in=UpdateTaskSetRequest out=UpdateTaskSetResponse
+P AccessType string
 S AdvancedConfiguration alternateTargetGroupArn:String productionListenerRule:String roleArn:String testListenerRule:String
 P ApplicationProtocol string
 P AssignPublicIp string
@@ -65,16 +71,21 @@ S ContainerDefinition command:StringList cpu:Integer credentialSpecs:StringList 
 L ContainerDefinitions ContainerDefinition
 L ContainerDependencies ContainerDependency
 S ContainerDependency condition:ContainerCondition containerName:String
+S ContainerImage containerName:String image:String imageDigest:String
+L ContainerImages ContainerImage
 S ContainerOverride command:StringList cpu:BoxedInteger environment:EnvironmentVariables environmentFiles:EnvironmentFiles memory:BoxedInteger memoryReservation:BoxedInteger name:String resourceRequirements:ResourceRequirements
 L ContainerOverrides ContainerOverride
 S ContainerRestartPolicy enabled:BoxedBoolean ignoredExitCodes:IntegerList restartAttemptPeriod:BoxedInteger
 L Containers Container
+S ContinueServiceDeploymentRequest action:DeploymentLifecycleHookAction hookId:String serviceDeploymentArn:String
+S ContinueServiceDeploymentResponse serviceDeploymentArn:String
 S CreateClusterRequest capacityProviders:StringList clusterName:String configuration:ClusterConfiguration defaultCapacityProviderStrategy:CapacityProviderStrategy serviceConnectDefaults:ClusterServiceConnectDefaultsRequest settings:ClusterSettings tags:Tags
 S CreateClusterResponse cluster:Cluster
 S CreateServiceRequest availabilityZoneRebalancing:AvailabilityZoneRebalancing capacityProviderStrategy:CapacityProviderStrategy clientToken:String cluster:String deploymentConfiguration:DeploymentConfiguration deploymentController:DeploymentController desiredCount:BoxedInteger enableECSManagedTags:Boolean enableExecuteCommand:Boolean healthCheckGracePeriodSeconds:BoxedInteger launchType:LaunchType loadBalancers:LoadBalancers networkConfiguration:NetworkConfiguration placementConstraints:PlacementConstraints placementStrategy:PlacementStrategies platformVersion:String propagateTags:PropagateTags role:String schedulingStrategy:SchedulingStrategy serviceConnectConfiguration:ServiceConnectConfiguration serviceName:String serviceRegistries:ServiceRegistries tags:Tags taskDefinition:String volumeConfigurations:ServiceVolumeConfigurations vpcLatticeConfigurations:VpcLatticeConfigurations
 S CreateServiceResponse service:Service
 S CreateTaskSetRequest capacityProviderStrategy:CapacityProviderStrategy clientToken:String cluster:String externalId:String launchType:LaunchType loadBalancers:LoadBalancers networkConfiguration:NetworkConfiguration platformVersion:String scale:Scale service:String serviceRegistries:ServiceRegistries tags:Tags taskDefinition:String
 S CreateTaskSetResponse taskSet:TaskSet
+S CreatedAt after:Timestamp before:Timestamp
 S DeleteClusterRequest cluster:String
 S DeleteClusterResponse cluster:Cluster
 S DeleteServiceRequest cluster:String force:BoxedBoolean service:String
@@ -90,10 +101,13 @@ P DeploymentControllerType string
 S DeploymentEphemeralStorage kmsKeyId:String
 S DeploymentLifecycleHook hookDetails:HookDetails hookTargetArn:String lifecycleStages:DeploymentLifecycleHookStageList roleArn:IAMRoleArn targetType:DeploymentLifecycleHookTargetType timeoutConfiguration:DeploymentLifecycleHookTimeoutConfiguration
 P DeploymentLifecycleHookAction string
+S DeploymentLifecycleHookDetail expiresAt:Timestamp hookId:String status:DeploymentLifecycleHookStatus targetArn:String targetType:DeploymentLifecycleHookTargetType timeoutAction:DeploymentLifecycleHookAction
+L DeploymentLifecycleHookDetailList DeploymentLifecycleHookDetail
 P DeploymentLifecycleHookDuration integer
 L DeploymentLifecycleHookList DeploymentLifecycleHook
 P DeploymentLifecycleHookStage string
 L DeploymentLifecycleHookStageList DeploymentLifecycleHookStage
+P DeploymentLifecycleHookStatus string
 P DeploymentLifecycleHookTargetType string
 S DeploymentLifecycleHookTimeoutConfiguration action:DeploymentLifecycleHookAction timeoutInMinutes:DeploymentLifecycleHookDuration
 P DeploymentRolloutState string
@@ -103,6 +117,10 @@ S DeregisterTaskDefinitionRequest taskDefinition:String
 S DeregisterTaskDefinitionResponse taskDefinition:TaskDefinition
 S DescribeClustersRequest clusters:StringList include:ClusterFieldList
 S DescribeClustersResponse clusters:Clusters failures:Failures
+S DescribeServiceDeploymentsRequest serviceDeploymentArns:StringList
+S DescribeServiceDeploymentsResponse failures:Failures serviceDeployments:ServiceDeployments
+S DescribeServiceRevisionsRequest serviceRevisionArns:StringList
+S DescribeServiceRevisionsResponse failures:Failures serviceRevisions:ServiceRevisions
 S DescribeServicesRequest cluster:String include:ServiceFieldList services:StringList
 S DescribeServicesResponse failures:Failures services:Services
 S DescribeTaskDefinitionRequest include:TaskDefinitionFieldList taskDefinition:String
@@ -126,6 +144,7 @@ P EBSSnapshotId string
 S EBSTagSpecification propagateTags:PropagateTags resourceType:EBSResourceType tags:Tags
 L EBSTagSpecifications EBSTagSpecification
 P EBSVolumeType string
+S ECSManagedResources autoScaling:ManagedAutoScaling ingressPaths:ManagedIngressPaths logGroups:ManagedLogGroups metricAlarms:ManagedMetricAlarms serviceSecurityGroups:ManagedSecurityGroups
 P ECSVolumeName string
 S EFSAuthorizationConfig accessPointId:String iam:EFSAuthorizationConfigIAM
 P EFSAuthorizationConfigIAM string
@@ -168,6 +187,8 @@ S LinearConfiguration stepBakeTimeInMinutes:Integer stepPercent:Double
 S LinuxParameters capabilities:KernelCapabilities devices:DevicesList initProcessEnabled:BoxedBoolean maxSwap:BoxedInteger sharedMemorySize:BoxedInteger swappiness:BoxedInteger tmpfs:TmpfsList
 S ListClustersRequest maxResults:BoxedInteger nextToken:String
 S ListClustersResponse clusterArns:StringList nextToken:String
+S ListServiceDeploymentsRequest cluster:String createdAt:CreatedAt maxResults:BoxedInteger nextToken:String service:String status:ServiceDeploymentStatusList
+S ListServiceDeploymentsResponse nextToken:String serviceDeployments:ServiceDeploymentsBrief
 S ListServicesRequest cluster:String launchType:LaunchType maxResults:BoxedInteger nextToken:String resourceManagementType:ResourceManagementType schedulingStrategy:SchedulingStrategy
 S ListServicesResponse nextToken:String serviceArns:StringList
 S ListTaskDefinitionFamiliesRequest familyPrefix:String maxResults:BoxedInteger nextToken:String status:TaskDefinitionFamilyStatus
@@ -185,7 +206,26 @@ P Long long
 S ManagedAgent lastStartedAt:Timestamp lastStatus:String name:ManagedAgentName reason:String
 P ManagedAgentName string
 L ManagedAgents ManagedAgent
+L ManagedApplicationAutoScalingPolicies ManagedApplicationAutoScalingPolicy
+S ManagedApplicationAutoScalingPolicy arn:String metric:String policyType:String status:ManagedResourceStatus statusReason:String targetValue:Double updatedAt:Timestamp
+S ManagedAutoScaling applicationAutoScalingPolicies:ManagedApplicationAutoScalingPolicies scalableTarget:ManagedScalableTarget
+S ManagedCertificate arn:String domainName:String status:ManagedResourceStatus statusReason:String updatedAt:Timestamp
+S ManagedIngressPath accessType:AccessType certificate:ManagedCertificate endpoint:String listener:ManagedListener loadBalancer:ManagedLoadBalancer loadBalancerSecurityGroups:ManagedSecurityGroups rule:ManagedListenerRule targetGroups:ManagedTargetGroups
+L ManagedIngressPaths ManagedIngressPath
+S ManagedListener arn:String status:ManagedResourceStatus statusReason:String updatedAt:Timestamp
+S ManagedListenerRule arn:String status:ManagedResourceStatus statusReason:String updatedAt:Timestamp
+S ManagedLoadBalancer arn:String scheme:String securityGroupIds:StringList status:ManagedResourceStatus statusReason:String subnetIds:StringList updatedAt:Timestamp
+S ManagedLogGroup arn:String logGroupName:String status:ManagedResourceStatus statusReason:String updatedAt:Timestamp
+L ManagedLogGroups ManagedLogGroup
+S ManagedMetricAlarm arn:String status:ManagedResourceStatus statusReason:String updatedAt:Timestamp
+L ManagedMetricAlarms ManagedMetricAlarm
+P ManagedResourceStatus string
+S ManagedScalableTarget arn:String maxCapacity:Integer minCapacity:Integer status:ManagedResourceStatus statusReason:String updatedAt:Timestamp
+S ManagedSecurityGroup arn:String status:ManagedResourceStatus statusReason:String updatedAt:Timestamp
+L ManagedSecurityGroups ManagedSecurityGroup
 S ManagedStorageConfiguration fargateEphemeralStorageKmsKeyId:String kmsKeyId:String
+S ManagedTargetGroup arn:String healthCheckPath:String healthCheckPort:Integer port:Integer status:ManagedResourceStatus statusReason:String updatedAt:Timestamp
+L ManagedTargetGroups ManagedTargetGroup
 S MountPoint containerPath:String readOnly:BoxedBoolean sourceVolume:String
 L MountPointList MountPoint
 S NetworkBinding bindIP:String containerPort:BoxedInteger containerPortRange:String hostPort:BoxedInteger hostPortRange:String protocol:TransportProtocol
@@ -213,10 +253,12 @@ S RegisterTaskDefinitionRequest containerDefinitions:ContainerDefinitions cpu:St
 S RegisterTaskDefinitionResponse tags:Tags taskDefinition:TaskDefinition
 S RepositoryCredentials credentialsParameter:String
 L RequiresAttributes Attribute
+S ResolvedConfiguration loadBalancers:ServiceRevisionLoadBalancers
 P ResourceManagementType string
 S ResourceRequirement type:ResourceType value:String
 L ResourceRequirements ResourceRequirement
 P ResourceType string
+S Rollback reason:String serviceRevisionArn:String startedAt:Timestamp
 S RuntimePlatform cpuArchitecture:CPUArchitecture operatingSystemFamily:OSFamily
 S S3FilesVolumeConfiguration accessPointArn:String fileSystemArn:String rootDirectory:String transitEncryptionPort:BoxedInteger
 S Scale unit:ScaleUnit value:Double
@@ -243,6 +285,16 @@ S ServiceConnectTlsCertificateAuthority awsPcaAuthorityArn:String
 S ServiceConnectTlsConfiguration issuerCertificateAuthority:ServiceConnectTlsCertificateAuthority kmsKey:String roleArn:String
 S ServiceCurrentRevisionSummary arn:String pendingTaskCount:Integer requestedTaskCount:Integer runningTaskCount:Integer
 L ServiceCurrentRevisionSummaryList ServiceCurrentRevisionSummary
+S ServiceDeployment alarms:ServiceDeploymentAlarms clusterArn:String createdAt:Timestamp deploymentCircuitBreaker:ServiceDeploymentCircuitBreaker deploymentConfiguration:DeploymentConfiguration finishedAt:Timestamp lifecycleHookDetails:DeploymentLifecycleHookDetailList lifecycleStage:ServiceDeploymentLifecycleStage rollback:Rollback serviceArn:String serviceDeploymentArn:String sourceServiceRevisions:ServiceRevisionsSummaryList startedAt:Timestamp status:ServiceDeploymentStatus statusReason:String stoppedAt:Timestamp targetServiceRevision:ServiceRevisionSummary updatedAt:Timestamp
+S ServiceDeploymentAlarms alarmNames:StringList status:ServiceDeploymentRollbackMonitorsStatus triggeredAlarmNames:StringList
+S ServiceDeploymentBrief clusterArn:String createdAt:Timestamp finishedAt:Timestamp serviceArn:String serviceDeploymentArn:String startedAt:Timestamp status:ServiceDeploymentStatus statusReason:String targetServiceRevisionArn:String
+S ServiceDeploymentCircuitBreaker failureCount:Integer status:ServiceDeploymentRollbackMonitorsStatus threshold:Integer
+P ServiceDeploymentLifecycleStage string
+P ServiceDeploymentRollbackMonitorsStatus string
+P ServiceDeploymentStatus string
+L ServiceDeploymentStatusList ServiceDeploymentStatus
+L ServiceDeployments ServiceDeployment
+L ServiceDeploymentsBrief ServiceDeploymentBrief
 S ServiceEvent createdAt:Timestamp id:String message:String
 L ServiceEvents ServiceEvent
 P ServiceField string
@@ -250,12 +302,21 @@ L ServiceFieldList ServiceField
 S ServiceManagedEBSVolumeConfiguration encrypted:BoxedBoolean filesystemType:TaskFilesystemType iops:BoxedInteger kmsKeyId:EBSKMSKeyId roleArn:IAMRoleArn sizeInGiB:BoxedInteger snapshotId:EBSSnapshotId tagSpecifications:EBSTagSpecifications throughput:BoxedInteger volumeInitializationRate:BoxedInteger volumeType:EBSVolumeType
 L ServiceRegistries ServiceRegistry
 S ServiceRegistry containerName:String containerPort:BoxedInteger port:BoxedInteger registryArn:String
+S ServiceRevision capacityProviderStrategy:CapacityProviderStrategy clusterArn:String containerImages:ContainerImages createdAt:Timestamp ecsManagedResources:ECSManagedResources fargateEphemeralStorage:DeploymentEphemeralStorage guardDutyEnabled:Boolean launchType:LaunchType loadBalancers:LoadBalancers networkConfiguration:NetworkConfiguration platformFamily:String platformVersion:String resolvedConfiguration:ResolvedConfiguration serviceArn:String serviceConnectConfiguration:ServiceConnectConfiguration serviceRegistries:ServiceRegistries serviceRevisionArn:String taskDefinition:String volumeConfigurations:ServiceVolumeConfigurations vpcLatticeConfigurations:VpcLatticeConfigurations
+S ServiceRevisionLoadBalancer productionListenerRule:String targetGroupArn:String
+L ServiceRevisionLoadBalancers ServiceRevisionLoadBalancer
+S ServiceRevisionSummary arn:String pendingTaskCount:Integer requestedProductionTrafficWeight:Double requestedTaskCount:Integer requestedTestTrafficWeight:Double runningTaskCount:Integer
+L ServiceRevisions ServiceRevision
+L ServiceRevisionsSummaryList ServiceRevisionSummary
 S ServiceVolumeConfiguration managedEBSVolume:ServiceManagedEBSVolumeConfiguration name:ECSVolumeName
 L ServiceVolumeConfigurations ServiceVolumeConfiguration
 L Services Service
 P SortOrder string
 P StabilityStatus string
 L Statistics KeyValuePair
+S StopServiceDeploymentRequest serviceDeploymentArn:String stopType:StopServiceDeploymentStopType
+S StopServiceDeploymentResponse serviceDeploymentArn:String
+P StopServiceDeploymentStopType string
 P String string
 L StringList String
 M StringMap String String

@@ -13,6 +13,7 @@ op DeleteTargetGroup http=POST:/ in=DeleteTargetGroupInput out=DeleteTargetGroup
 op DeregisterTargets http=POST:/ in=DeregisterTargetsInput out=DeregisterTargetsOutput wrapper=DeregisterTargetsResult
 op DescribeListeners http=POST:/ in=DescribeListenersInput out=DescribeListenersOutput wrapper=DescribeListenersResult
 op DescribeLoadBalancers http=POST:/ in=DescribeLoadBalancersInput out=DescribeLoadBalancersOutput wrapper=DescribeLoadBalancersResult
+op DescribeRules http=POST:/ in=DescribeRulesInput out=DescribeRulesOutput wrapper=DescribeRulesResult
 op DescribeTargetGroups http=POST:/ in=DescribeTargetGroupsInput out=DescribeTargetGroupsOutput wrapper=DescribeTargetGroupsResult
 op DescribeTargetHealth http=POST:/ in=DescribeTargetHealthInput out=DescribeTargetHealthOutput wrapper=DescribeTargetHealthResult
 op ModifyListener http=POST:/ in=ModifyListenerInput out=ModifyListenerOutput wrapper=ModifyListenerResult
@@ -60,6 +61,7 @@ P CanonicalHostedZoneId string
 S Certificate CertificateArn:CertificateArn IsDefault:Default
 P CertificateArn string
 L CertificateList Certificate
+P ConditionFieldName string
 S CreateListenerInput AlpnPolicy:AlpnPolicyName Certificates:CertificateList DefaultActions:Actions LoadBalancerArn:LoadBalancerArn MutualAuthentication:MutualAuthenticationAttributes Port:Port Protocol:ProtocolEnum SslPolicy:SslPolicyName Tags:TagList
 S CreateListenerOutput Listeners:Listeners
 S CreateLoadBalancerInput CustomerOwnedIpv4Pool:CustomerOwnedIpv4Pool EnablePrefixForIpv6SourceNat:EnablePrefixForIpv6SourceNatEnum IpAddressType:IpAddressType IpamPools:IpamPools Name:LoadBalancerName Scheme:LoadBalancerSchemeEnum SecurityGroups:SecurityGroups SubnetMappings:SubnetMappings Subnets:Subnets Tags:TagList Type:LoadBalancerTypeEnum
@@ -82,6 +84,8 @@ S DescribeListenersInput ListenerArns:ListenerArns LoadBalancerArn:LoadBalancerA
 S DescribeListenersOutput Listeners:Listeners NextMarker:Marker
 S DescribeLoadBalancersInput LoadBalancerArns:LoadBalancerArns Marker:Marker Names:LoadBalancerNames PageSize:PageSize
 S DescribeLoadBalancersOutput LoadBalancers:LoadBalancers NextMarker:Marker
+S DescribeRulesInput ListenerArn:ListenerArn Marker:Marker PageSize:PageSize RuleArns:RuleArns
+S DescribeRulesOutput NextMarker:Marker Rules:Rules
 S DescribeTargetGroupsInput LoadBalancerArn:LoadBalancerArn Marker:Marker Names:TargetGroupNames PageSize:PageSize TargetGroupArns:TargetGroupArns
 S DescribeTargetGroupsOutput NextMarker:Marker TargetGroups:TargetGroups
 S DescribeTargetHealthInput Include:ListOfDescribeTargetHealthIncludeOptions TargetGroupArn:TargetGroupArn Targets:TargetDescriptions
@@ -101,13 +105,19 @@ P HealthCheckIntervalSeconds integer
 P HealthCheckPort string
 P HealthCheckThresholdCount integer
 P HealthCheckTimeoutSeconds integer
+S HostHeaderConditionConfig RegexValues:ListOfString Values:ListOfString
+S HostHeaderRewriteConfig Rewrites:RewriteConfigList
 P HttpCode string
+S HttpHeaderConditionConfig HttpHeaderName:HttpHeaderConditionName RegexValues:ListOfString Values:ListOfString
+P HttpHeaderConditionName string
+S HttpRequestMethodConditionConfig Values:ListOfString
 P IPv6Address string
 P IgnoreClientCertificateExpiry boolean
 P IpAddress string
 P IpAddressType string
 P IpamPoolId string
 S IpamPools Ipv4IpamPoolId:IpamPoolId
+P IsDefault boolean
 S JwtValidationActionAdditionalClaim Format:JwtValidationActionAdditionalClaimFormatEnum Name:JwtValidationActionAdditionalClaimName Values:JwtValidationActionAdditionalClaimValues
 P JwtValidationActionAdditionalClaimFormatEnum string
 P JwtValidationActionAdditionalClaimName string
@@ -118,6 +128,7 @@ S JwtValidationActionConfig AdditionalClaims:JwtValidationActionAdditionalClaims
 P JwtValidationActionIssuer string
 P JwtValidationActionJwksEndpoint string
 L ListOfDescribeTargetHealthIncludeOptions DescribeTargetHealthInputIncludeEnum
+L ListOfString StringValue
 S Listener AlpnPolicy:AlpnPolicyName Certificates:CertificateList DefaultActions:Actions ListenerArn:ListenerArn LoadBalancerArn:LoadBalancerArn MutualAuthentication:MutualAuthenticationAttributes Port:Port Protocol:ProtocolEnum SslPolicy:SslPolicyName
 P ListenerArn string
 L ListenerArns ListenerArn
@@ -144,10 +155,14 @@ S MutualAuthenticationAttributes AdvertiseTrustStoreCaNames:AdvertiseTrustStoreC
 P OutpostId string
 P PageSize integer
 P Path string
+S PathPatternConditionConfig RegexValues:ListOfString Values:ListOfString
 P Port integer
 P PrivateIPv4Address string
 P ProtocolEnum string
 P ProtocolVersion string
+S QueryStringConditionConfig Values:QueryStringKeyValuePairList
+S QueryStringKeyValuePair Key:StringValue Value:StringValue
+L QueryStringKeyValuePairList QueryStringKeyValuePair
 P QuicServerId string
 S RedirectActionConfig Host:RedirectActionHost Path:RedirectActionPath Port:RedirectActionPort Protocol:RedirectActionProtocol Query:RedirectActionQuery StatusCode:RedirectActionStatusCodeEnum
 P RedirectActionHost string
@@ -158,12 +173,25 @@ P RedirectActionQuery string
 P RedirectActionStatusCodeEnum string
 S RegisterTargetsInput TargetGroupArn:TargetGroupArn Targets:TargetDescriptions
 S RegisterTargetsOutput
+S RewriteConfig Regex:StringValue Replace:StringValue
+L RewriteConfigList RewriteConfig
+S Rule Actions:Actions Conditions:RuleConditionList IsDefault:IsDefault Priority:String RuleArn:RuleArn Transforms:RuleTransformList
+P RuleArn string
+L RuleArns RuleArn
+S RuleCondition Field:ConditionFieldName HostHeaderConfig:HostHeaderConditionConfig HttpHeaderConfig:HttpHeaderConditionConfig HttpRequestMethodConfig:HttpRequestMethodConditionConfig PathPatternConfig:PathPatternConditionConfig QueryStringConfig:QueryStringConditionConfig RegexValues:ListOfString SourceIpConfig:SourceIpConditionConfig Values:ListOfString
+L RuleConditionList RuleCondition
+S RuleTransform HostHeaderRewriteConfig:HostHeaderRewriteConfig Type:TransformTypeEnum UrlRewriteConfig:UrlRewriteConfig
+L RuleTransformList RuleTransform
+L Rules Rule
 P SecurityGroupId string
 L SecurityGroups SecurityGroupId
+S SourceIpConditionConfig Values:ListOfString
 P SourceNatIpv6Prefix string
 L SourceNatIpv6Prefixes SourceNatIpv6Prefix
 P SslPolicyName string
 P StateReason string
+P String string
+P StringValue string
 P SubnetId string
 S SubnetMapping AllocationId:AllocationId IPv6Address:IPv6Address PrivateIPv4Address:PrivateIPv4Address SourceNatIpv6Prefix:SourceNatIpv6Prefix SubnetId:SubnetId
 L SubnetMappings SubnetMapping
@@ -197,8 +225,10 @@ P TargetHealthReasonEnum string
 P TargetHealthStateEnum string
 P TargetId string
 P TargetTypeEnum string
+P TransformTypeEnum string
 P TrustStoreArn string
 P TrustStoreAssociationStatusEnum string
+S UrlRewriteConfig Rewrites:RewriteConfigList
 P VpcId string
 P ZoneName string
 """#

@@ -12,7 +12,8 @@ import BGSHDeploy
 struct ServiceCreate: Command {
     static let spec = CommandSpec(
         ["service", "create"], group: .resources,
-        summary: "create a blue-green ECS service on the current cluster (taskset or codedeploy controller)",
+        summary: "create a blue-green ECS service on the current cluster (taskset, codedeploy or ecs controller)",
+        discussion: "--controller ecs makes a service with Amazon ECS's native blue/green: its load balancer on the blue group with advancedConfiguration (alternate group green, the production listener's default rule rewritten to a weighted forward blue 100 / green 0, the test listener's rule forwarding to green) and --lb-role, the role ECS changes the rules with. The listeners must have forward actions only; that is checked before anything is made.",
         arguments: [ArgumentSpec("NAME", .string, help: "the service's name")],
         options: [.option("taskdef", .resource(.taskdefFamily), valueName: "FAMILY[:REV]", required: true, help: "what blue runs"),
                   .option("blue-tg", .resource(.targetGroup), valueName: "TG", required: true, help: "the target group blue starts on"),
@@ -25,10 +26,13 @@ struct ServiceCreate: Command {
                   .option("subnets", .resource(.subnet), valueName: "S1,S2", help: "the tasks' subnets"),
                   .option("security-groups", .resource(.securityGroup), valueName: "SG,…", help: "the tasks' security groups"),
                   .flag("public-ip", help: "give tasks a public IP (default: when all its subnets are public, as the console does; --no-public-ip to refuse)"),
-                  .option("controller", .choice(["taskset", "codedeploy"]), valueName: "CONTROLLER", help: "taskset (default: bgsh shifts traffic) or codedeploy"),
+                  .option("controller", .choice(["taskset", "codedeploy", "ecs"]), valueName: "CONTROLLER", help: "taskset (default: bgsh shifts traffic), codedeploy or ecs (ECS's native blue/green)"),
+                  .option("lb-role", .string, valueName: "ARN", help: "with --controller ecs: the IAM role ECS uses to change the listener rules"),
                   CommonOptions.as],
         examples: [Example("service create myBGService --taskdef ecs-bg-task-def-v1 --blue-tg blue-tg --green-tg green-tg --listener my-ecs-alb:80 --container php-app --port 80 --desired 1 --subnets $SUB1,$SUB2 --security-groups $SG",
-                           "the seed's service under bgsh's taskset controller")],
+                           "the seed's service under bgsh's taskset controller"),
+                   Example("service create web --controller ecs --lb-role arn:aws:iam::123456789012:role/ecsInfrastructureRoleForLoadBalancers --taskdef web --blue-tg web-blue --green-tg web-green --listener web-alb:80 --container web --port 80 --subnets $A,$B --security-groups $SG",
+                           "the same under ECS's native blue/green")],
         isMutating: true, scope: .cluster)
 
     static func run(_ invocation: Invocation) throws {
@@ -43,6 +47,12 @@ struct ServiceCreate: Command {
             throw invocation.failure("service create needs --\(flag) (see `help service create`)")
         }
         let controller = invocation.string("controller") ?? "taskset"
+        if controller == "ecs", !invocation.has("lb-role") {
+            throw invocation.failure("--controller ecs needs --lb-role ARN: the IAM role ECS changes the listener rules with (trusting ecs.amazonaws.com, with the managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers)")
+        }
+        if controller != "ecs", invocation.has("lb-role") {
+            throw invocation.failure("--lb-role belongs to --controller ecs (ECS changes the listener rules itself)", at: "lb-role")
+        }
         let definition = try Resolve.taskDefinition(invocation.string("taskdef") ?? "", invocation, at: "taskdef")
         let blue = try Resolve.targetGroup(invocation.string("blue-tg") ?? "", invocation, at: "blue-tg")
         let green = try Resolve.targetGroup(invocation.string("green-tg") ?? "", invocation, at: "green-tg")
@@ -111,6 +121,11 @@ struct ServiceCreate: Command {
         input.launchType = "FARGATE"
         input.networkConfiguration = network
         input.tags = tags.tags
+        if controller == "ecs" {
+            input.taskDefinition = definition.taskDefinitionArn
+            try createNative(input, lb: lb, blue: blue, green: green, listener: listener, testListener: testListener, invocation)
+            return
+        }
         if controller == "codedeploy" {
             input.taskDefinition = definition.taskDefinitionArn
             input.loadBalancers = [lb]
@@ -156,6 +171,52 @@ struct ServiceCreate: Command {
             return
         }
         invocation.produce(created.service.serviceArn ?? "")
+    }
+
+    /// `--controller ecs`: AWS's listener checks first (forward actions only), then the listeners'
+    /// default rules as ECS names them (DescribeRules), production rewritten to blue 100 /
+    /// green 0 and the test listener to green, and the service with advancedConfiguration.
+    static func createNative(_ base: CreateServiceInput, lb: ServiceLoadBalancer, blue: TargetGroup, green: TargetGroup, listener: Listener,
+                             testListener: Listener?, _ invocation: Invocation) throws {
+        let cloud = try invocation.cloud()
+        for (l, flag) in [(listener, "listener")] + (testListener.map { [($0, "test-listener")] } ?? []) {
+            if let other = (l.DefaultActions ?? []).first(where: { $0.Type != "forward" }) {
+                throw invocation.failure("the \(flag == "listener" ? "production" : "test") listener's default action is \(other.Type): ECS's blue/green rewrites forward actions only, and fails a deployment whose rule mixes in another (make it a forward first)", at: flag)
+            }
+        }
+        func defaultRule(_ l: Listener) throws -> String {
+            let arn = l.ListenerArn ?? ""
+            if Resolve.isPlaceholder(arn, invocation) { return arn + "/dryrun-default-rule" }
+            guard let rule = try cloud.describeRules(DescribeRulesInput(ListenerArn: arn)).Rules?.first(where: { $0.IsDefault == true })?.RuleArn else {
+                throw invocation.failure("listener \(arn) has no default rule (DescribeRules)")
+            }
+            return rule
+        }
+        let productionRule = try defaultRule(listener)
+        let testRule = try testListener.map(defaultRule)
+        var lb = lb
+        lb.advancedConfiguration = AdvancedConfiguration(alternateTargetGroupArn: green.TargetGroupArn, productionListenerRule: productionRule,
+                                                         testListenerRule: testRule, roleArn: invocation.string("lb-role"))
+        // AWS: without a test listener both groups must be on the production rule; with one,
+        // blue on production and green on the test rule.
+        let weighted = ModifyListenerInput(ListenerArn: listener.ListenerArn ?? "",
+                                           DefaultActions: [.weighted([(blue.TargetGroupArn ?? "", 100), (green.TargetGroupArn ?? "", 0)])])
+        _ = try invocation.mutate("elbv2:ModifyListener", weighted, { try cloud.modifyListener(weighted) })
+        if let testListener {
+            let test = ModifyListenerInput(ListenerArn: testListener.ListenerArn ?? "", DefaultActions: [.forward(green.TargetGroupArn ?? "")])
+            _ = try invocation.mutate("elbv2:ModifyListener", test, { try cloud.modifyListener(test) })
+        }
+        var input = base
+        input.loadBalancers = [lb]
+        input.deploymentController = DeploymentController(type: "ECS")
+        var configuration = ServiceDeploymentConfiguration(strategy: "BLUE_GREEN")
+        configuration.bakeTimeInMinutes = 0
+        input.deploymentConfiguration = configuration
+        guard let output = try invocation.mutate("ecs:CreateService", input, { try cloud.createService(input) }) else {
+            invocation.producePlaceholder(invocation.placeholderArn("ecs", "service/\(base.cluster ?? "")", name: base.serviceName), kind: "service", name: base.serviceName)
+            return
+        }
+        invocation.produce(output.service.serviceArn ?? "")
     }
 
     /// `--public-ip`, `--no-public-ip`, or (neither) on when every subnet is public: a task in a

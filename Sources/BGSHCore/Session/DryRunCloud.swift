@@ -140,6 +140,11 @@ final class DryRunCloud: Cloud {
     func updateServicePrimaryTaskSet(_ input: UpdateServicePrimaryTaskSetInput) throws -> UpdateServicePrimaryTaskSetOutput { try write("ecs:UpdateServicePrimaryTaskSet", input) }
     func listTasks(_ input: ListTasksInput) throws -> ListTasksOutput { try base.listTasks(input) }
     func describeTasks(_ input: DescribeTasksInput) throws -> DescribeTasksOutput { try base.describeTasks(input) }
+    func listServiceDeployments(_ input: ListServiceDeploymentsInput) throws -> ListServiceDeploymentsOutput { try base.listServiceDeployments(input) }
+    func describeServiceDeployments(_ input: DescribeServiceDeploymentsInput) throws -> DescribeServiceDeploymentsOutput { try base.describeServiceDeployments(input) }
+    func stopServiceDeployment(_ input: StopServiceDeploymentInput) throws -> StopServiceDeploymentOutput { try write("ecs:StopServiceDeployment", input) }
+    func continueServiceDeployment(_ input: ContinueServiceDeploymentInput) throws -> ContinueServiceDeploymentOutput { try write("ecs:ContinueServiceDeployment", input) }
+    func describeServiceRevisions(_ input: DescribeServiceRevisionsInput) throws -> DescribeServiceRevisionsOutput { try base.describeServiceRevisions(input) }
     func tagResource(_ input: TagResourceInput) throws { write("ecs:TagResource", input) }
     func untagResource(_ input: UntagResourceInput) throws { write("ecs:UntagResource", input) }
 
@@ -158,6 +163,7 @@ final class DryRunCloud: Cloud {
     func describeListeners(_ input: DescribeListenersInput) throws -> DescribeListenersOutput { try base.describeListeners(input) }
     func modifyListener(_ input: ModifyListenerInput) throws -> ModifyListenerOutput { try write("elbv2:ModifyListener", input) }
     func deleteListener(_ input: DeleteListenerInput) throws { write("elbv2:DeleteListener", input) }
+    func describeRules(_ input: DescribeRulesInput) throws -> DescribeRulesOutput { try base.describeRules(input) }
 
     // MARK: logs
 
@@ -182,8 +188,9 @@ public enum CloudOperations {
         "ListClusters", "DescribeClusters", "DeleteCluster", "RegisterTaskDefinition", "ListTaskDefinitions", "ListTaskDefinitionFamilies",
         "DescribeTaskDefinition", "DeregisterTaskDefinition", "CreateService", "DescribeServices", "ListServices", "UpdateService",
         "DeleteService", "CreateTaskSet", "DescribeTaskSets", "UpdateTaskSet", "DeleteTaskSet", "UpdateServicePrimaryTaskSet",
-        "ListTasks", "DescribeTasks", "TagResource", "UntagResource", "CreateLoadBalancer", "DescribeLoadBalancers",
-        "DeleteLoadBalancer", "CreateTargetGroup", "DescribeTargetGroups", "DeleteTargetGroup", "RegisterTargets", "DeregisterTargets",
-        "DescribeTargetHealth", "CreateListener", "DescribeListeners", "ModifyListener", "DeleteListener", "GetLogEvents",
+        "ListTasks", "DescribeTasks", "ListServiceDeployments", "DescribeServiceDeployments", "StopServiceDeployment", "ContinueServiceDeployment",
+        "DescribeServiceRevisions", "TagResource", "UntagResource", "CreateLoadBalancer", "DescribeLoadBalancers", "DeleteLoadBalancer",
+        "CreateTargetGroup", "DescribeTargetGroups", "DeleteTargetGroup", "RegisterTargets", "DeregisterTargets", "DescribeTargetHealth",
+        "CreateListener", "DescribeListeners", "ModifyListener", "DeleteListener", "DescribeRules", "GetLogEvents",
     ]
 }
