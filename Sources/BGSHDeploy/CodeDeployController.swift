@@ -233,26 +233,11 @@ public struct CodeDeployController: BlueGreenController {
     /// through StopDeployment when the verdict is not a pass (CodeDeploy's shifts cannot be held).
     public func drive(autoRollback: Bool) throws -> (event: String?, view: DeploymentView) {
         let view = try observe()
-        guard autoRollback, view.state == .inProgress, let id = view.id, let service = view.service,
-              let encoded = Self.tag(service, DeploymentTags.analysis), let plan = AnalysisPlan(encoded: encoded),
-              let blue = view.blue, let green = view.green, blue.weightTenths > 0, green.weightTenths > 0 else { return (nil, view) }
-        let since = Double(Self.tag(service, DeploymentTags.judgedAt) ?? "") ?? view.now
-        guard view.now - since >= Double(plan.interval) else {
-            // The first look with green on production traffic starts the first window.
-            if Double(Self.tag(service, DeploymentTags.judgedAt) ?? "") == nil { try tagService(service, [(DeploymentTags.judgedAt, String(view.now))]) }
-            return (nil, view)
-        }
-        guard let lb = try ServiceTags(service.tags)?.productionLoadBalancer(cloud) else { return (nil, view) }
-        let outcome = try plan.evaluate(cloud, loadBalancer: lb, blueTG: blue.targetGroupArn, greenTG: green.targetGroupArn, from: since, to: view.now)
-        let label = "analysis at \(green.weightTenths / 10)% green: \(outcome.summary)"
-        var counts = Self.tag(service, DeploymentTags.verdictCounts) ?? "0 0"
-        let within = plan.withinLimits(outcome.verdict, counts: &counts)
-        try tagService(service, [(DeploymentTags.judgedAt, String(view.now)), (DeploymentTags.verdict, AnalysisPlan.Outcome.fitting(label)), (DeploymentTags.verdictCounts, counts),
-                                 (DeploymentTags.verdictRows, outcome.encodedRows)])
-        guard outcome.verdict != .pass else { return (nil, try observe()) }
-        if within { return ("\(label): within the limit (\(AnalysisPlan.describe(counts: counts)) so far): judging again", try observe()) }
-        _ = try cloud.stopDeployment(StopDeploymentInput(deploymentId: id, autoRollbackEnabled: true))
-        return ("\(label): rolled back (StopDeployment; CodeDeploy's shifts cannot be held)", try observe())
+        guard autoRollback, let id = view.id, let service = view.service else { return (nil, view) }
+        guard let event = try ScheduledAnalysis.judge(view, service, cloud: cloud, tagService: { try tagService(service, $0) }, rollback: {
+            _ = try cloud.stopDeployment(StopDeploymentInput(deploymentId: id, autoRollbackEnabled: true))
+        }, how: "StopDeployment; CodeDeploy's shifts cannot be held") else { return (nil, view) }
+        return (event, try observe())
     }
 
     /// `deploy --analysis` under codedeploy: kept on the service, judged by whichever bgsh waits.

@@ -24,6 +24,10 @@ public struct Side: Sendable {
     public var weightTenths: Int
     /// Its target group's health-check interval, in seconds.
     public var healthCheckInterval: Int = 30
+    /// The task definition it runs, where no task set says (ECS's native revisions).
+    public var revisionTaskDefinition: String?
+    /// The task definition it runs.
+    public var taskDefinition: String? { revisionTaskDefinition ?? taskSet?.taskDefinition }
 }
 
 /// A service's deployment as bgsh derives it from AWS: task sets, listener weights and `bgsh:*` tags.
@@ -57,6 +61,8 @@ public struct DeploymentView: Sendable {
     public var reason: String?
     /// The last canary analysis's verdict (`deploy --analysis`), in words.
     public var analysis: String?
+    /// The controller's own status beside bgsh's state (`ECS IN_PROGRESS at BAKE_TIME`).
+    public var native: String?
     /// Each metric of that verdict: SPEC, its classification, green's and blue's values.
     public var analysisRows: [[String]] = []
 }

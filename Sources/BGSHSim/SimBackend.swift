@@ -87,6 +87,10 @@ public final class SimBackend: Backend, EmulatorControl {
             for region in try tx.regions(of: SimCloud.codeDeploymentKind) {
                 try SimCloud(store: store, region: region, account: account).progressDeployments(tx, now: now)
             }
+            // ECS's native blue/green runs on the clock too.
+            for region in try tx.regions(of: SimCloud.nativeDeploymentKind) {
+                try SimCloud(store: store, region: region, account: account).progressNative(tx, now: now)
+            }
             // Builds push their images, and pipelines move stage by stage (starting builds and
             // deployments, which the next look moves along).
             for region in Set(try tx.regions(of: SimCloud.buildKind) + tx.regions(of: SimCloud.executionKind)).sorted() {

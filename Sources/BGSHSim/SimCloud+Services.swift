@@ -183,7 +183,7 @@ extension SimCloud {
     }
 
     /// What each part of a service should run: (owner, count, task definition, load balancers).
-    func plan(_ service: Service) -> [(owner: String, count: Int, taskDefinition: String, loadBalancers: [ServiceLoadBalancer], network: NetworkConfiguration?)] {
+    func plan(_ service: Service, targetGroups: [String: String] = [:]) -> [(owner: String, count: Int, taskDefinition: String, loadBalancers: [ServiceLoadBalancer], network: NetworkConfiguration?)] {
         let desired = service.desiredCount ?? 0
         switch service.deploymentController?.type ?? "ECS" {
         case "EXTERNAL", "CODE_DEPLOY":
@@ -193,8 +193,13 @@ extension SimCloud {
                 return (set.id ?? "", count, set.taskDefinition ?? "", set.loadBalancers ?? [], set.networkConfiguration)
             }
         default:
-            return (service.deployments ?? []).filter { $0.status == "PRIMARY" }.map { deployment in
-                (deployment.id ?? "", desired, deployment.taskDefinition ?? "", service.loadBalancers ?? [], service.networkConfiguration)
+            // A native blue/green deployment runs both revisions (PRIMARY green, ACTIVE blue),
+            // each on its own target group.
+            return (service.deployments ?? []).filter { $0.status == "PRIMARY" || $0.status == "ACTIVE" }.map { deployment in
+                let balancers = (service.loadBalancers ?? []).map { lb in
+                    ServiceLoadBalancer(targetGroupArn: targetGroups[deployment.id ?? ""] ?? lb.targetGroupArn, containerName: lb.containerName, containerPort: lb.containerPort)
+                }
+                return (deployment.id ?? "", desired, deployment.taskDefinition ?? "", balancers, service.networkConfiguration)
             }
         }
     }
@@ -209,7 +214,7 @@ extension SimCloud {
             try addEvent(tx, &service, "(service \(service.serviceName ?? "")) (task \(failed.task.taskArn?.split(separator: "/").last ?? "")) stopped: \(failed.pullFailure ?? "")", failed.failsAt ?? now)
         }
         let live = try tasks(tx, serviceKey: key).filter { $0.isLive(at: now) }
-        let parts = service.status == "ACTIVE" ? plan(service) : []
+        let parts = service.status == "ACTIVE" ? plan(service, targetGroups: service.deploymentController?.type == "ECS" ? try nativeTargetGroups(tx) : [:]) : []
         var started: [String] = []
         var stopped: [String] = []
         for part in parts {
@@ -463,7 +468,12 @@ extension SimCloud {
                     throw AWSError("InvalidParameterException", "TaskDefinition not found.")
                 }
                 try validateLoadBalancers(tx, service.loadBalancers ?? [], definition: definition)
-                if definition.taskDefinitionArn != service.taskDefinition {
+                let configuration = input.deploymentConfiguration ?? service.deploymentConfiguration ?? ServiceDeploymentConfiguration(strategy: "ROLLING")
+                if let c = input.deploymentConfiguration { try SimCloud.validateNative(c) }
+                if ["BLUE_GREEN", "LINEAR", "CANARY"].contains(configuration.strategy ?? ""), definition.taskDefinitionArn != service.taskDefinition {
+                    try progressNative(tx, now: now)
+                    try startNative(tx, cluster: cluster, service: &service, definition: definition, configuration: configuration, now: now)
+                } else if definition.taskDefinitionArn != service.taskDefinition {
                     // A rolling deployment, simplified: the new revision replaces the old at once.
                     var deployment = ServiceDeployment()
                     deployment.id = "ecs-svc/" + String(try tx.nextNumber("id.deployment") * 7_919_031 % 9_999_999_999)

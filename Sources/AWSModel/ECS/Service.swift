@@ -180,6 +180,9 @@ public struct UpdateServiceInput: Codable, Hashable, Sendable {
     public var service: String
     public var desiredCount: Int?
     public var taskDefinition: String?
+    /// Under the ECS controller: the whole deployment configuration (strategy, bake, hooks), sent
+    /// with every deployment, since hooks stay on the service otherwise.
+    public var deploymentConfiguration: ServiceDeploymentConfiguration?
     public init(cluster: String?, service: String, desiredCount: Int? = nil, taskDefinition: String? = nil) {
         self.cluster = cluster
         self.service = service

@@ -30,7 +30,9 @@ struct Deploy: Command {
                   .option("pass", .integer(0...100), valueName: "N", help: "with --analysis: the score that passes (default 90)"),
                   .option("marginal", .integer(0...100), valueName: "N", help: "with --analysis: the score below pass that holds rather than rolls back (default 75)"),
                   .option("failure-limit", .integer(0...100), valueName: "N", help: "with --analysis: failed verdicts judged again before one counts (default 0)"),
-                  .option("inconclusive-limit", .integer(0...100), valueName: "N", help: "with --analysis: inconclusive verdicts judged again before one counts (default 0)")],
+                  .option("inconclusive-limit", .integer(0...100), valueName: "N", help: "with --analysis: inconclusive verdicts judged again before one counts (default 0)"),
+                  .option("gate", .choice(["before-shift", "after-shift"]), valueName: "WHEN", help: "ecs controller: a PAUSE lifecycle hook that waits for `promote` before (POST_TEST_TRAFFIC_SHIFT) or after (POST_PRODUCTION_TRAFFIC_SHIFT) the production shift"),
+                  .option("gate-timeout", .duration, valueName: "T", help: "with --gate: how long it waits for `promote` before rolling back (default 24h; whole minutes)")],
         examples: [Example("deploy --image ecs-demo-app:v2 --strategy canary:10%:5m --wait", "canary, then all; wait for the end"),
                    Example("deploy --image ecs-demo-app:v2 --strategy linear:20%:5m --analysis error-rate<1% --analysis latency:p99<=blue*1.2 --wait",
                            "each step waits for green to be no worse than blue, and rolls back when it is"),
@@ -38,8 +40,9 @@ struct Deploy: Command {
         isMutating: true, scope: .service)
 
     static func run(_ invocation: Invocation) throws {
-        let controller = try DeployContext.controller(invocation)
-        let strategyText = invocation.string("strategy") ?? "manual"
+        var controller = try DeployContext.controller(invocation)
+        // ECS's native blue/green runs by itself: all at once unless told otherwise.
+        let strategyText = invocation.string("strategy") ?? (controller is EcsController ? "all-at-once" : "manual")
         let strategy: Strategy
         switch Strategy.parse(strategyText) {
         case .success(let s): strategy = s
@@ -50,12 +53,45 @@ struct Deploy: Command {
         if current0.state.isActive {
             throw invocation.failure("deploy: deployment \(current0.id ?? "") is \(current0.state.rawValue): promote or roll it back before starting another")
         }
+        if let native = current0.native, native.hasPrefix("ECS ROLLBACK_REQUESTED") || native.hasPrefix("ECS ROLLBACK_IN_PROGRESS") {
+            throw invocation.failure("deploy: ECS is still rolling back deployment \(current0.id ?? "") (\(native)): green's tasks drain for a few seconds; deploy again once `status` says ROLLBACK_SUCCESSFUL")
+        }
         let cloud = try invocation.cloud()
         // Every check before the first change: a refused deploy registers nothing.
         if let bake = invocation.duration("bake"), let wait = invocation.duration("termination-wait"), bake != wait {
             throw invocation.failure("--bake and --termination-wait name the same wait (blue kept while green bakes at 100%): give one", at: "bake")
         }
         let wait = (invocation.duration("bake") ?? invocation.duration("termination-wait"))?.seconds ?? 300
+        if var ecs = controller as? EcsController {
+            if invocation.has("health-timeout") {
+                throw invocation.failure("deploy --health-timeout is bgsh's own rule under taskset: ECS's circuit breaker rolls back a green that does not start; leave it out", at: "health-timeout")
+            }
+            if (invocation.has("termination-wait") || invocation.has("bake")), wait % 60 != 0 {
+                throw invocation.failure("ECS's bake time is whole minutes: give \(Duration.format(seconds: Double(wait - wait % 60 + 60))) or \(Duration.format(seconds: Double(wait - wait % 60)))",
+                                         at: invocation.has("bake") ? "bake" : "termination-wait")
+            }
+            if strategy == .manual {
+                throw invocation.failure("under the ecs controller nothing waits for `shift`: give --strategy all-at-once, canary:P%:T or linear:P%:T, and --gate before-shift|after-shift to wait for `promote`", at: "strategy")
+            }
+            if let gate = invocation.string("gate") {
+                let timeout = invocation.duration("gate-timeout")?.seconds ?? 86_400
+                guard timeout % 60 == 0, (60...20_160 * 60).contains(timeout) else {
+                    throw invocation.failure("ECS's hook timeout is 1 to 20160 whole minutes (14 days)", at: "gate-timeout")
+                }
+                ecs.gate = (gate == "before-shift" ? "POST_TEST_TRAFFIC_SHIFT" : "POST_PRODUCTION_TRAFFIC_SHIFT", timeout / 60)
+            } else if invocation.has("gate-timeout") {
+                throw invocation.failure("--gate-timeout belongs to --gate", at: "gate-timeout")
+            }
+            // The strategy within ECS's ranges, checked before anything is registered.
+            do {
+                _ = try EcsController.configuration(strategy, bakeMinutes: wait / 60, alarms: [], autoRollback: true, gate: ecs.gate)
+            } catch let refusal as DeploymentRefusal {
+                throw invocation.failure(refusal.message, at: invocation.has("strategy") ? "strategy" : nil)
+            }
+            controller = ecs
+        } else if let option = ["gate", "gate-timeout"].first(where: { invocation.has($0) }) {
+            throw invocation.failure("--\(option) is the ecs controller's (a PAUSE lifecycle hook); this service's controller is \(current0.controller)", at: option)
+        }
         // Under codedeploy these belong to CodeDeploy (the deployment group, or the deployment's
         // own overrides, which bgsh does not send yet): refused rather than silently dropped.
         if controller is CodeDeployController {
@@ -160,12 +196,16 @@ struct Deploy: Command {
                     ? "green carries no traffic before its first shift and the service has no test listener, so that one is not gated"
                     : "the first waits for \(Duration.format(seconds: Double(plan.count * plan.interval))) of green's test-listener traffic to pass"
                 invocation.session.out.writeError("analysis (\(plan.judge)): each step after the first waits for \(specs) on the traffic since the step before; \(first)\n")
+            } else if let ecs = controller as? EcsController {
+                try DeployContext.act(invocation) { try ecs.attachAnalysis(plan) }
+                invocation.session.out.writeError("analysis (\(plan.judge)): while a bgsh waits on it (`wait`, `status --watch`), \(specs) is judged every \(Duration.format(seconds: Double(plan.interval))) once green carries production traffic, and anything but a pass rolls back (StopServiceDeployment); without a bgsh attached only the alarms and the circuit breaker gate it\n")
             } else if let codedeploy = controller as? CodeDeployController {
                 try DeployContext.act(invocation) { try codedeploy.attachAnalysis(plan) }
                 invocation.session.out.writeError("analysis (\(plan.judge)): while a bgsh waits on it (`wait`, `status --watch`), \(specs) is judged every \(Duration.format(seconds: Double(plan.interval))) once green carries production traffic, and anything but a pass rolls back (StopDeployment); without a bgsh attached only the alarms gate it\n")
             }
         }
-        let how = controller is CodeDeployController && strategy == .manual ? "the deployment group's configuration" : "strategy \(strategy.name)"
+        let how = controller is CodeDeployController && strategy == .manual ? "the deployment group's configuration"
+            : controller is EcsController ? "strategy \(strategy.name), run by ECS" : "strategy \(strategy.name)"
         if invocation.session.isDryRun {
             // The calls above were printed, not made: nothing started, nothing to wait for.
             invocation.session.out.write("dry-run: deployment \(id) would start green on \(arn.split(separator: "/").last ?? "") at 0% of production traffic (\(how))\n")

@@ -25,7 +25,7 @@ enum DeployContext {
         let now = { try emulator?.now() ?? Date().timeIntervalSince1970 }
         let name = service.serviceName ?? ""
         if ServiceTags(service.tags)?.controller == "ecs" {
-            throw DeploymentRefusal("service '\(name)' uses ECS's native blue/green (deployment controller ECS): bgsh makes it (`service create --controller ecs`) but does not drive its deployments yet; ECS runs them itself on `aws ecs update-service --task-definition FAMILY:REV`")
+            return EcsController(cloud: try session.cloud(), cluster: cluster, service: name, now: now)
         }
         if ServiceTags(service.tags)?.controller == "codedeploy" {
             return CodeDeployController(cloud: try session.cloud(), cluster: cluster, service: name, now: now)

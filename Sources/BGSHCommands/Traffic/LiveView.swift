@@ -53,7 +53,7 @@ final class LiveView {
         var lines = [head, bar(blue: v.blue?.weightTenths ?? 0, green: v.green?.weightTenths ?? 0, colour: colour)]
         for (name, side) in [("blue", v.blue), ("green", v.green)] {
             guard let side else { lines.append("\(name.padding(toLength: 6, withPad: " ", startingAt: 0)) -"); continue }
-            let definition = side.taskSet?.taskDefinition?.split(separator: "/").last.map(String.init) ?? "-"
+            let definition = side.taskDefinition?.split(separator: "/").last.map(String.init) ?? "-"
             lines.append("\(name.padding(toLength: 6, withPad: " ", startingAt: 0)) \(side.running)/\(side.desired) tasks  \(side.health)  \(definition)")
         }
         if let at = v.nextStepAt, v.state == .inProgress, v.step < v.strategy.steps.count {

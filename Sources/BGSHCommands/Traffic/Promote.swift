@@ -15,6 +15,10 @@ struct Promote: Command {
         let controller = try DeployContext.controller(invocation)
         try DeployContext.act(invocation) { try controller.promote(force: invocation.flag("force")) }
         let view = try controller.observe()
+        if controller is EcsController {
+            invocation.session.out.write("continued (ContinueServiceDeployment): ECS goes on by the strategy (now \(view.native.map { String($0.dropFirst(4)) } ?? "?")); `wait done` follows it\n")
+            return
+        }
         guard controller is TaskSetController else {
             invocation.session.out.write("continued (ContinueDeployment): CodeDeploy moves the rest of the traffic or ends blue's termination wait; `wait done` follows it\n")
             return

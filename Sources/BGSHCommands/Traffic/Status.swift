@@ -15,7 +15,7 @@ struct Status: Command {
         func side(_ name: String, _ s: Side?) -> [String] {
             guard let s else { return [name, "-", "-", "-", "-"] }
             return [name, DeployContext.percent(s.weightTenths), "\(s.running)/\(s.desired)", s.health,
-                    String(s.taskSet?.taskDefinition?.split(separator: "/").last ?? "-")]
+                    String(s.taskDefinition?.split(separator: "/").last ?? "-")]
         }
         var json: [String: JSONValue] = ["state": .string(view.state.rawValue), "strategy": .string(view.strategy.name),
                                          "controller": .string(view.controller), "step": .number(Double(min(view.step, view.strategy.steps.count))),
@@ -25,7 +25,7 @@ struct Status: Command {
             guard let s else { json[name] = .null; continue }
             json[name] = .object(["weight": .number(Double(s.weightTenths) / 10), "running": .number(Double(s.running)),
                                   "desired": .number(Double(s.desired)), "health": .string(s.health),
-                                  "taskDefinition": s.taskSet?.taskDefinition.map(JSONValue.string) ?? .null])
+                                  "taskDefinition": s.taskDefinition.map(JSONValue.string) ?? .null])
         }
         if let at = view.terminationAt { json["blueTerminationInSeconds"] = .number(max(0, at - view.now)) }
         if view.isUndriven { json["driven"] = .bool(false) }
@@ -39,6 +39,7 @@ struct Status: Command {
     static func header(_ v: DeploymentView) -> [String] {
         var first = "deployment \(v.id ?? "-")  state \(v.state.rawValue)  controller \(v.controller)  strategy \(v.strategy.name)"
         if !v.strategy.steps.isEmpty { first += "  step \(min(v.step, v.strategy.steps.count))/\(v.strategy.steps.count)" }
+        if let native = v.native { first += "  (\(native))" }
         var lines = [first]
         if let waiting = v.waitingFor { lines.append(waiting) }
         if let by = v.rolledBackBy { lines.append("rolled back by CodeDeploy's rollback deployment \(by)") }
