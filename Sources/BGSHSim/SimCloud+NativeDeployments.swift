@@ -284,6 +284,14 @@ extension SimCloud {
                 }
             }
             let stage = d.record.lifecycleStage ?? "PRE_SCALE_UP"
+            // The circuit breaker counts green's tasks that fail their health checks (ECS replaces
+            // them) at every stage until blue is gone: production is never left on a failing green.
+            if d.breakerRollback, ["POST_SCALE_UP", "TEST_TRAFFIC_SHIFT", "POST_TEST_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT", "BAKE_TIME"].contains(stage),
+               try targetHealth(tx, d.greenTG, at: now) == "unhealthy" {
+                d.record.deploymentCircuitBreaker?.status = "TRIGGERED"
+                requestNativeRollback(&d, reason: "Service deployment rolled back because the circuit breaker threshold was exceeded (tasks failed their ELB health checks)", now: now)
+                continue
+            }
             // A PAUSE hook on this stage waits for ContinueServiceDeployment or its timeout.
             if let h = d.hooks.firstIndex(where: { $0.stage == stage && $0.status != "SUCCEEDED" && $0.status != "TIMED_OUT" }) {
                 if d.hooks[h].status == nil {

@@ -131,3 +131,49 @@ import Testing
         #expect(writes(sim).contains { $0.hasPrefix("dry-run: codebuild:StartBuild ") } && writes(sim).contains { $0.hasPrefix("dry-run: codepipeline:CreatePipeline ") })
     }
 }
+
+/// `service create --controller ecs` through the aws backend, read back by the aws CLI.
+@Suite struct NativeServiceOnMotoTests {
+    /// The service's deploymentController and advancedConfiguration as asked (the default rule's
+    /// ARN from DescribeRules), the production listener a weighted forward blue 100 / green 0.
+    @Test func anEcsControllerServiceIsMadeAsAsked() throws {
+        let home = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let region = "eu-north-1"
+        let env = try Moto.environment(home: home)
+        let role = "arn:aws:iam::123456789012:role/ecsInfrastructureRoleForLoadBalancers"
+        let runbook = """
+            cluster create web
+            cluster web
+            taskdef register --family web --container web --image nginx:1.27 --port 80
+            vpc create 10.1.0.0/16 --name web-vpc
+            subnet create 10.1.1.0/24 --vpc web-vpc --az \(region)a --as A
+            subnet create 10.1.2.0/24 --vpc web-vpc --az \(region)b --as B
+            sg create web --vpc web-vpc --ingress tcp/80 --as SG
+            lb create web-alb --subnets $A,$B --security-groups $SG
+            tg create web-blue --vpc web-vpc
+            tg create web-green --vpc web-vpc
+            listener create --lb web-alb --port 80 --forward web-blue
+            service create web --controller ecs --lb-role \(role) --taskdef web --blue-tg web-blue --green-tg web-green --listener web-alb:80 --container web --port 80 --subnets $A,$B --security-groups $SG
+            """
+        try runbook.write(toFile: home + "/native.bgsh", atomically: true, encoding: .utf8)
+        let ran = try run(bgshBinary, ["--backend", "aws", "--region", region, home + "/native.bgsh"], environment: env)
+        #expect(ran.status == 0, "\(ran.err)")
+        let services = try awsCLI(["ecs", "describe-services", "--cluster", "web", "--services", "web"], region: region, home: home)["services"] as? [[String: Any]] ?? []
+        let service = try #require(services.first)
+        #expect((service["deploymentController"] as? [String: Any])?["type"] as? String == "ECS")
+        let lb = (service["loadBalancers"] as? [[String: Any]])?.first ?? [:]
+        let advanced = lb["advancedConfiguration"] as? [String: Any] ?? [:]
+        let tgs = try awsCLI(["elbv2", "describe-target-groups", "--names", "web-blue", "web-green"], region: region, home: home)["TargetGroups"] as? [[String: Any]] ?? []
+        let arn = { (name: String) in tgs.first { $0["TargetGroupName"] as? String == name }?["TargetGroupArn"] as? String }
+        #expect(lb["targetGroupArn"] as? String == arn("web-blue"))
+        #expect(advanced["alternateTargetGroupArn"] as? String == arn("web-green") && advanced["roleArn"] as? String == role)
+        let lbs = try awsCLI(["elbv2", "describe-load-balancers", "--names", "web-alb"], region: region, home: home)["LoadBalancers"] as? [[String: Any]] ?? []
+        let listeners = try awsCLI(["elbv2", "describe-listeners", "--load-balancer-arn", lbs.first?["LoadBalancerArn"] as? String ?? ""], region: region, home: home)["Listeners"] as? [[String: Any]] ?? []
+        let rules = try awsCLI(["elbv2", "describe-rules", "--listener-arn", listeners.first?["ListenerArn"] as? String ?? ""], region: region, home: home)["Rules"] as? [[String: Any]] ?? []
+        let defaultRule = rules.first { $0["IsDefault"] as? Bool == true }
+        #expect(advanced["productionListenerRule"] as? String == defaultRule?["RuleArn"] as? String)
+        let forward = ((listeners.first?["DefaultActions"] as? [[String: Any]])?.first?["ForwardConfig"] as? [String: Any])?["TargetGroups"] as? [[String: Any]] ?? []
+        #expect(Set(forward.map { "\($0["TargetGroupArn"] ?? ""):\($0["Weight"] ?? "")" }) == ["\(arn("web-blue") ?? ""):100", "\(arn("web-green") ?? ""):0"])
+    }
+}

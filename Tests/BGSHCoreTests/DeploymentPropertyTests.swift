@@ -83,6 +83,57 @@ import Testing
         }
     }
 
+    /// The same under the ecs controller (ECS's native blue/green), whose verbs are ECS's.
+    static let ecsSetup = setup.replacingOccurrences(of: "service create web --taskdef",
+        with: "service create web --controller ecs --lb-role arn:aws:iam::123456789012:role/ecsInfrastructureRoleForLoadBalancers --taskdef")
+    static let ecsVerbs: [String] = [
+        "deploy --image nginx:1.2X", "deploy --image nginx:1.2X --strategy canary:20%:1m --bake 1m", "deploy --image nginx:1.2X --strategy linear:25%:1m",
+        "deploy --image nginx:1.2X --gate before-shift --gate-timeout 5m", "deploy --image nginx:1.2X --gate after-shift --gate-timeout 5m",
+        "promote", "rollback --yes", "shift 50%", "sleep 30s", "sleep 3m", "sleep 6m", "sim fail green", "sim heal",
+        "wait healthy --timeout 2m", "wait done --timeout 5m", "status",
+    ]
+
+    @Test func invariantsHoldUnderTheEcsController() async throws {
+        await propertyCheck(count: 60, input: Gen.int(in: 0...(Self.ecsVerbs.count - 1)).array(of: 4...14)) { indices in
+            do {
+                let shell = try Harness()
+                #expect(shell.run(Self.ecsSetup, name: "setup.bgsh") == 0, "\(shell.out.stderr.suffix(300))")
+                shell.session.errorMode = .continue
+                let backend = shell.backend
+                let mine = EcsController(cloud: try shell.session.cloud(), cluster: "web", service: "web") { try backend.now() }
+                let other = SimBackend(statePath: shell.folder + "/sim.db")
+                let theirs = EcsController(cloud: try other.cloud(region: "us-east-1"), cluster: "web", service: "web") { try other.now() }
+                var version = 0
+                for index in indices {
+                    var verb = Self.ecsVerbs[index]
+                    if verb.contains("1.2X") { version += 1; verb = verb.replacingOccurrences(of: "1.2X", with: "1.\(30 + version)") }
+                    let status = shell.run(verb, name: "step.bgsh")
+                    let view = try mine.observe()
+                    let context = "after '\(verb)' (status \(status)) in \(indices.map { Self.ecsVerbs[$0] })"
+                    let sum = (view.blue?.weightTenths ?? 0) + (view.green?.weightTenths ?? 0)
+                    #expect(abs(sum - 1000) <= 1, "weights sum to \(sum) \(context)")
+                    // ECS keeps traffic on a failing green only until the circuit breaker acts:
+                    // once the clock has moved, production is on a group with healthy targets.
+                    for side in [view.blue, view.green].compactMap({ $0 }) where side.weightTenths > 0 && (verb.hasPrefix("sleep") || verb.hasPrefix("wait")) {
+                        #expect(side.health == "healthy", "production on a \(side.health) group \(context)")
+                    }
+                    if verb.hasPrefix("rollback"), status == 0 {
+                        #expect(view.state == .rolledBack, "\(context)")
+                        #expect(view.blue?.weightTenths == 1000, "\(context)")
+                        #expect(view.blue.map { $0.running == $0.desired && $0.desired > 0 } == true, "blue's tasks \(context)")
+                    }
+                    if verb.hasPrefix("shift") { #expect(status == 1, "shift is refused under ecs \(context)") }
+                    let seen = try theirs.observe()
+                    #expect(seen.state == view.state && seen.id == view.id, "\(context)")
+                    #expect(seen.blue?.weightTenths == view.blue?.weightTenths && seen.green?.weightTenths == view.green?.weightTenths, "\(context)")
+                    #expect(status != 2, "\(context): \(shell.out.stderr.suffix(200))")
+                }
+            } catch {
+                Issue.record("\(error)")
+            }
+        }
+    }
+
     @Test(arguments: [(0, 100, 0), (1000, 0, 100), (100, 90, 10), (125, 875, 125), (333, 667, 333), (500, 50, 50), (1, 999, 1), (999, 1, 999)])
     func listenerWeightsKeepTheRatioWithin999(tenths: Int, blue: Int, green: Int) {
         let w = TrafficWeights.forGreen(tenths: tenths)
