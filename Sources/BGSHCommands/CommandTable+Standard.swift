@@ -20,7 +20,7 @@ extension CommandTable {
         LbCreate.self, LbList.self, LbDescribe.self, LbDelete.self,
         TargetGroupCreate.self, TargetGroupList.self, TargetGroupDescribe.self, TargetGroupHealth.self, TargetGroupDelete.self,
         ListenerCreate.self, ListenerList.self, ListenerDelete.self,
-        ServiceCreate.self, ServiceList.self, ServiceDescribe.self, ServiceScale.self, ServiceEvents.self, ServiceDelete.self, Tasks.self,
+        ServiceCreate.self, ServiceMigrate.self, ServiceList.self, ServiceDescribe.self, ServiceScale.self, ServiceEvents.self, ServiceDelete.self, Tasks.self,
         AlarmCreate.self, AlarmList.self, AlarmDelete.self,
         CodeDeployAppCreate.self, CodeDeployAppDelete.self, CodeDeployGroupCreate.self, CodeDeployGroupDelete.self,
         // Build and pipeline

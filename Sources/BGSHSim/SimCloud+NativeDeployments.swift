@@ -412,6 +412,46 @@ extension SimCloud {
         return record
     }
 
+    /// UpdateService's deploymentController: a CODE_DEPLOY service moved to ECS (AWS's documented
+    /// migration): its primary task set becomes its deployment, on the load balancer given.
+    func migrate(_ tx: SimStore.Transaction, _ service: inout Service, to controller: String, _ input: UpdateServiceInput, now: Double) throws {
+        guard service.deploymentController?.type == "CODE_DEPLOY", controller == "ECS" else {
+            throw AWSError("InvalidParameterException", "The deployment controller can be changed from CODE_DEPLOY to ECS only (this service uses \(service.deploymentController?.type ?? "ECS"))")
+        }
+        let active = try tx.all(SimCodeDeployment.self, region: region, kind: SimCloud.codeDeploymentKind)
+            .filter { $0.service == service.serviceName && ["Created", "InProgress", "Ready"].contains($0.info.status ?? "") }
+        if let running = active.first {
+            throw AWSError("InvalidParameterException", "The CodeDeploy deployment \(running.info.deploymentId ?? "") is in progress; the deployment controller cannot change until it ends")
+        }
+        guard let primary = service.taskSets?.first(where: { $0.status == "PRIMARY" }), (service.taskSets ?? []).count == 1 else {
+            throw AWSError("InvalidParameterException", "The service must run exactly one (primary) task set to change its deployment controller")
+        }
+        guard let balancers = input.loadBalancers, let lb = balancers.first, lb.advancedConfiguration != nil else {
+            throw AWSError("InvalidParameterException", "Changing to the ECS deployment controller needs loadBalancers with advancedConfiguration")
+        }
+        guard lb.targetGroupArn == primary.loadBalancers?.first?.targetGroupArn else {
+            throw AWSError("InvalidParameterException", "The load balancer's targetGroupArn must be the one the primary task set serves on")
+        }
+        try validateAdvanced(tx, lb, controller: controller)
+        let configuration = input.deploymentConfiguration ?? ServiceDeploymentConfiguration(strategy: "BLUE_GREEN")
+        try SimCloud.validateNative(configuration)
+        var deployment = ServiceDeployment()
+        deployment.id = primary.id
+        deployment.status = "PRIMARY"
+        deployment.taskDefinition = primary.taskDefinition
+        deployment.desiredCount = service.desiredCount
+        deployment.createdAt = now
+        deployment.updatedAt = now
+        deployment.launchType = service.launchType
+        service.deploymentController = DeploymentController(type: "ECS")
+        service.deploymentConfiguration = configuration
+        service.loadBalancers = balancers
+        service.networkConfiguration = service.networkConfiguration ?? primary.networkConfiguration
+        service.taskDefinition = primary.taskDefinition
+        service.taskSets = []
+        service.deployments = [deployment]
+    }
+
     func requireNative(_ tx: SimStore.Transaction, _ arn: String) throws -> SimNativeDeployment {
         guard let d = try tx.get(SimNativeDeployment.self, region: region, kind: SimCloud.nativeDeploymentKind, id: arn) else {
             throw AWSError("ServiceDeploymentNotFoundException", "The service deployment \(arn) does not exist")

@@ -459,6 +459,9 @@ extension SimCloud {
         return try write("UpdateService") { tx in
             var (cluster, service) = try requireService(tx, cluster: input.cluster, input.service)
             let now = try now(tx)
+            if let controller = input.deploymentController?.type, controller != service.deploymentController?.type {
+                try migrate(tx, &service, to: controller, input, now: now)
+            }
             if let reference = input.taskDefinition {
                 guard service.deploymentController?.type == "ECS" else {
                     throw AWSError("InvalidParameterException",

@@ -183,6 +183,9 @@ public struct UpdateServiceInput: Codable, Hashable, Sendable {
     /// Under the ECS controller: the whole deployment configuration (strategy, bake, hooks), sent
     /// with every deployment, since hooks stay on the service otherwise.
     public var deploymentConfiguration: ServiceDeploymentConfiguration?
+    /// A CODE_DEPLOY service moved to ECS's native blue/green (`service migrate --to ecs`).
+    public var deploymentController: DeploymentController?
+    public var loadBalancers: [ServiceLoadBalancer]?
     public init(cluster: String?, service: String, desiredCount: Int? = nil, taskDefinition: String? = nil) {
         self.cluster = cluster
         self.service = service
