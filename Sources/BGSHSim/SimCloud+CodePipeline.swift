@@ -249,7 +249,10 @@ extension SimCloud {
     /// - Parameter deployments: move CodeDeploy's deployments first (false: the caller has).
     func progressPipelines(_ tx: SimStore.Transaction, now: Double, deployments: Bool = true) throws {
         try progressBuilds(tx, now: now)
-        if deployments { try progressDeployments(tx, now: now) }
+        if deployments {
+            try progressDeployments(tx, now: now)
+            try progressNative(tx, now: now)
+        }
         for var run in try tx.children(SimExecution.self, region: region, kind: SimCloud.executionKind, parent: SimCloud.inProgress) {
             guard let pipeline = try tx.get(SimPipeline.self, region: region, kind: SimCloud.pipelineKind, id: run.execution.pipelineName ?? "") else {
                 run.execution.status = "Stopped"
@@ -366,7 +369,28 @@ extension SimCloud {
                 }
             }
         case "ECS":
-            fail("the simulator runs CodePipeline's ECS deploy action with the ecs deployment controller, which bgsh does not have yet", code: "JobFailed")
+            // The ECS action: a new revision of the service's task definition with the built
+            // image, and UpdateService; an ECS-controller service then runs its blue/green itself.
+            if execution.externalExecutionId == nil, execution.status == "InProgress" {
+                do {
+                    execution.externalExecutionId = try startEcsDeploy(tx, config, run, now: now)
+                } catch let error as AWSError {
+                    fail("\(error.code): \(error.message)")
+                }
+            }
+            if let arn = execution.externalExecutionId, let d = try tx.get(SimNativeDeployment.self, region: region, kind: SimCloud.nativeDeploymentKind, id: arn) {
+                switch d.record.status {
+                case "SUCCESSFUL"?:
+                    execution.status = "Succeeded"
+                    execution.lastStatusChange = d.record.finishedAt ?? now
+                    execution.percentComplete = 100
+                    execution.summary = "ECS SUCCESSFUL"
+                case "ROLLBACK_SUCCESSFUL"?, "ROLLBACK_FAILED"?, "STOPPED"?:
+                    fail("Service deployment \(SimCloud.lastPart(arn)) ended \(d.record.status ?? ""): \(d.record.rollback?.reason ?? d.record.statusReason ?? "")")
+                default:
+                    execution.summary = "ECS \(d.record.status ?? "") at \(d.record.lifecycleStage ?? "")"
+                }
+            }
         default:
             // A source action: fetches the revision.
             if now >= start + SimCloud.sourceDuration {
@@ -379,6 +403,57 @@ extension SimCloud {
         }
         state.execution = execution
         return execution.status ?? "InProgress"
+    }
+
+    static func lastPart(_ arn: String) -> String { String(arn.split(separator: "/").last ?? Substring(arn)) }
+
+    /// CodePipeline's ECS deploy action on the simulator: the image of the source folder's
+    /// imagedefinitions.json (`FileName`, `<IMAGE1_NAME>` replaced by the built image), else the
+    /// built image in the load balancer's container; a revision with it; UpdateService. Under the
+    /// ECS controller that starts a native blue/green deployment, whose ARN is returned.
+    func startEcsDeploy(_ tx: SimStore.Transaction, _ config: [String: String], _ run: SimExecution, now: Double) throws -> String {
+        var (cluster, service) = try requireService(tx, cluster: config["ClusterName"], config["ServiceName"] ?? "")
+        guard service.deploymentController?.type == "ECS" else {
+            throw AWSError("JobFailed", "The ECS deploy action needs a service with the ECS deployment controller; \(service.serviceName ?? "") uses \(service.deploymentController?.type ?? "")")
+        }
+        guard let current = try findTaskDefinition(tx, service.taskDefinition ?? "") else { throw AWSError("JobFailed", "The service's task definition is gone") }
+        var images: [(String, String)] = []
+        if let dir = try tx.meta(SimCloud.sourceKey(region, "pipeline", run.execution.pipelineName ?? "")),
+           let text = try? String(contentsOfFile: (dir as NSString).appendingPathComponent(config["FileName"] ?? "imagedefinitions.json"), encoding: .utf8) {
+            struct Definition: Decodable { var name: String; var imageUri: String }
+            guard let list = try? JSONDecoder().decode([Definition].self, from: Data(text.replacingOccurrences(of: "<IMAGE1_NAME>", with: run.imageURI ?? "").utf8)) else {
+                throw AWSError("JobFailed", "\(config["FileName"] ?? "imagedefinitions.json") is not a JSON list of {\"name\", \"imageUri\"}")
+            }
+            images = list.map { ($0.name, $0.imageUri) }
+        } else if let image = run.imageURI, let container = service.loadBalancers?.first?.containerName {
+            images = [(container, image)]
+        }
+        guard !images.isEmpty else { throw AWSError("JobFailed", "No image to deploy: no imagedefinitions.json and the build pushed none") }
+        var containers = current.containerDefinitions ?? []
+        for (name, uri) in images {
+            guard let i = containers.firstIndex(where: { $0.name == name }) else { throw AWSError("JobFailed", "The task definition has no container \(name)") }
+            containers[i].image = uri
+        }
+        var input = RegisterTaskDefinitionInput(family: current.family ?? "", containerDefinitions: containers)
+        input.networkMode = current.networkMode
+        input.requiresCompatibilities = current.requiresCompatibilities
+        input.cpu = current.cpu
+        input.memory = current.memory
+        input.executionRoleArn = current.executionRoleArn
+        input.taskRoleArn = current.taskRoleArn
+        let registered = try registerTaskDefinition(tx, input).taskDefinition
+        let configuration = service.deploymentConfiguration ?? ServiceDeploymentConfiguration(strategy: "BLUE_GREEN")
+        guard ["BLUE_GREEN", "LINEAR", "CANARY"].contains(configuration.strategy ?? "") else {
+            throw AWSError("JobFailed", "The service's deployment strategy is \(configuration.strategy ?? ""), not a blue/green one")
+        }
+        try progressNative(tx, now: now)
+        try startNative(tx, cluster: cluster, service: &service, definition: registered, configuration: configuration, now: now)
+        try reconcile(tx, cluster: cluster, service: &service, now: now)
+        try save(tx, service, cluster: cluster)
+        guard let started = try tx.find(SimNativeDeployment.self, region: region, kind: SimCloud.nativeDeploymentKind, name: "\(cluster.clusterName)/\(service.serviceName ?? "")").last else {
+            throw AWSError("JobFailed", "ECS started no service deployment")
+        }
+        return started.record.serviceDeploymentArn ?? ""
     }
 
     /// A build action's EnvironmentVariables (a JSON list), `#{variables.NAME}` resolved.

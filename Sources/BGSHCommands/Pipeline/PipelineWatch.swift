@@ -11,7 +11,9 @@ enum PipelineWatch {
     static func detail(_ execution: ActionExecution?) -> String {
         guard let e = execution else { return "-" }
         var parts: [String] = []
-        if let external = e.externalExecutionId { parts.append(external.count == 40 ? String(external.prefix(12)) : external) }
+        if let external = e.externalExecutionId {
+            parts.append(external.count == 40 ? String(external.prefix(12)) : external.hasPrefix("arn:") ? String(external.split(separator: "/").last ?? "") : external)
+        }
         if let summary = e.summary, !summary.isEmpty { parts.append(summary) }
         if e.status == "InProgress", let percent = e.percentComplete { parts.append("\(percent)%") }
         if let error = e.errorDetails?.message { parts.append(error) }
