@@ -9,6 +9,21 @@ struct Deploy: Command {
     static let spec = CommandSpec(
         ["deploy"], group: .blueGreen,
         summary: "start a deployment: green starts on the other target group at 0 % of production traffic",
+        discussion: """
+            Which controller (service create --controller), verb by verb:
+              verb        taskset (bgsh)                codedeploy (CodeDeploy)              ecs (ECS's native blue/green)
+              deploy      task set; bgsh drives steps   CreateDeployment by the group        UpdateService: BLUE_GREEN, CANARY, LINEAR
+              strategy    manual (default), any         the group's; canary/linear configs   all-at-once (default), canary, linear
+              shift N%    yes, at once                  refused                              refused
+              hold/resume yes                           refused                              refused
+              promote     green to 100%                 ContinueDeployment                   ContinueServiceDeployment (--gate)
+              rollback    at once, any stage            StopDeployment (a rollback deploy)   StopServiceDeployment, any stage to BAKE_TIME
+              --bake      bgsh keeps blue               the group's termination wait         bakeTimeInMinutes
+              --alarm     bgsh watches                  the deployment's override            ECS's alarms with rollback
+              --analysis  every step                    while a bgsh waits                   while a bgsh waits
+              without bgsh  holds at its step           CodeDeploy goes on                   ECS goes on
+            Choose ecs for a new service (AWS's recommended way), codedeploy for the seed's CodeDeploy setup (`service migrate --to ecs` moves it), taskset for arbitrary splits and manual steps.
+            """,
         arguments: [ArgumentSpec("TASKDEF", .resource(.taskdefFamily), optional: true, help: "FAMILY[:REV] (default: the latest ACTIVE revision of the service's family)")],
         options: [.option("image", .image, valueName: "IMAGE", help: "register a new revision with this image (ECR names resolve to this account's repository)"),
                   .option("image-detail", .file(extensions: ["json"]), valueName: "FILE", help: "take the image from a build's imageDetail.json ({\"ImageURI\": …})"),
