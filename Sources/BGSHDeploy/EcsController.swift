@@ -169,7 +169,9 @@ public struct EcsController: BlueGreenController {
         }
         var input = UpdateServiceInput(cluster: cluster, service: serviceName, taskDefinition: taskDefinitionArn)
         input.deploymentConfiguration = configuration
-        _ = try cloud.updateService(input)
+        let updated = try cloud.updateService(input)
+        // Under --dry-run the call was printed, not made: its answer is a placeholder.
+        if updated.service.serviceArn == nil { return "dryrun-service-deployment" }
         guard let arn = try newest(), Self.shortId(arn) != previous.id else {
             throw DeploymentRefusal("ECS started no service deployment (the task definition may be the one the service runs)")
         }
