@@ -33,12 +33,14 @@ struct Wait: Command {
             switch answer {
             case "r":
                 try DeployContext.act(invocation) { try controller.rollback() }
-                session.out.write("rolled back: blue takes all production traffic; green removed\n")
+                session.out.write(view.controller == "ecs" ? "rolled back (StopServiceDeployment): blue takes all production traffic; ECS removes green\n"
+                                  : "rolled back: blue takes all production traffic; green removed\n")
             case "h":
                 try DeployContext.act(invocation) { try controller.hold(true) }
                 session.out.write("holding deployment \(id): `resume`, then \(resume)\n")
             default:
                 let left = view.controller == "codedeploy" ? "goes on under CodeDeploy (it drives its own schedule)"
+                    : view.controller == "ecs" ? "goes on under ECS (it drives its own schedule)"
                     : view.state == .baking ? "keeps blue until its termination wait ends, which the next bgsh that waits on it finishes"
                     : "holds at its current step until a bgsh waits on it"
                 session.out.write("detached: deployment \(id) \(left); \(resume)\n")
