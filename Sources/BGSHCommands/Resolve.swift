@@ -35,6 +35,26 @@ enum Resolve {
         invocation.session.dryRunIds["\(kind):\(reference)"] ?? reference
     }
 
+    /// A listener's default rule ARN (DescribeRules), what ECS's advancedConfiguration names as
+    /// the production or test listener rule; under `--dry-run` a placeholder for one made in the run.
+    static func defaultRule(_ listenerArn: String, _ invocation: Invocation) throws -> String {
+        if isPlaceholder(listenerArn, invocation) { return listenerArn + "/dryrun-default-rule" }
+        guard let rule = try invocation.cloud().describeRules(DescribeRulesInput(ListenerArn: listenerArn)).Rules?.first(where: { $0.IsDefault == true })?.RuleArn else {
+            throw invocation.failure("listener \(listenerArn) has no default rule (DescribeRules)")
+        }
+        return rule
+    }
+
+    /// ECS's blue/green rewrites forward actions only, and fails a deployment whose rule mixes in
+    /// another: each listener's default actions must all be forwards.
+    static func requireForwardOnly(_ listeners: [(Listener, String?)], _ invocation: Invocation) throws {
+        for (listener, flag) in listeners {
+            if let other = (listener.DefaultActions ?? []).first(where: { $0.Type != "forward" }) {
+                throw invocation.failure("listener \(listener.ListenerArn ?? "")'s default action is \(other.Type): ECS's blue/green rewrites forward actions only, and fails a deployment whose rule mixes in another (make it a forward first)", at: flag)
+            }
+        }
+    }
+
     /// A CodeBuild project by name (BatchGetProjects), or a not-found error offering close names;
     /// under `--dry-run`, a project the run itself made stands for itself.
     static func project(_ name: String, _ invocation: Invocation, at argument: String?) throws -> Project {

@@ -150,14 +150,7 @@ struct ServiceCreate: Command {
             let set = try invocation.mutate("ecs:CreateTaskSet", taskSet, { try cloud.createTaskSet(taskSet) })
             let primary = UpdateServicePrimaryTaskSetInput(cluster: cluster, service: name, primaryTaskSet: set?.taskSet.taskSetArn ?? "dryrun-blue")
             _ = try invocation.mutate("ecs:UpdateServicePrimaryTaskSet", primary, { try cloud.updateServicePrimaryTaskSet(primary) })
-            // AWS: ModifyListener replaces the whole action list.
-            let weighted = ModifyListenerInput(ListenerArn: listener.ListenerArn ?? "",
-                                               DefaultActions: [.weighted([(blue.TargetGroupArn ?? "", 100), (green.TargetGroupArn ?? "", 0)])])
-            _ = try invocation.mutate("elbv2:ModifyListener", weighted, { try cloud.modifyListener(weighted) })
-            if let testListener {
-                let test = ModifyListenerInput(ListenerArn: testListener.ListenerArn ?? "", DefaultActions: [.forward(green.TargetGroupArn ?? "")])
-                _ = try invocation.mutate("elbv2:ModifyListener", test, { try cloud.modifyListener(test) })
-            }
+            try pointListeners(blue: blue, green: green, listener: listener, testListener: testListener, invocation)
         } catch {
             // Leave nothing half-made: a service without its blue task set would confuse the
             // next `service create` (and every deployment verb).
@@ -179,33 +172,15 @@ struct ServiceCreate: Command {
     static func createNative(_ base: CreateServiceInput, lb: ServiceLoadBalancer, blue: TargetGroup, green: TargetGroup, listener: Listener,
                              testListener: Listener?, _ invocation: Invocation) throws {
         let cloud = try invocation.cloud()
-        for (l, flag) in [(listener, "listener")] + (testListener.map { [($0, "test-listener")] } ?? []) {
-            if let other = (l.DefaultActions ?? []).first(where: { $0.Type != "forward" }) {
-                throw invocation.failure("the \(flag == "listener" ? "production" : "test") listener's default action is \(other.Type): ECS's blue/green rewrites forward actions only, and fails a deployment whose rule mixes in another (make it a forward first)", at: flag)
-            }
-        }
-        func defaultRule(_ l: Listener) throws -> String {
-            let arn = l.ListenerArn ?? ""
-            if Resolve.isPlaceholder(arn, invocation) { return arn + "/dryrun-default-rule" }
-            guard let rule = try cloud.describeRules(DescribeRulesInput(ListenerArn: arn)).Rules?.first(where: { $0.IsDefault == true })?.RuleArn else {
-                throw invocation.failure("listener \(arn) has no default rule (DescribeRules)")
-            }
-            return rule
-        }
-        let productionRule = try defaultRule(listener)
-        let testRule = try testListener.map(defaultRule)
+        try Resolve.requireForwardOnly([(listener, "listener")] + (testListener.map { [($0, "test-listener")] } ?? []), invocation)
+        let productionRule = try Resolve.defaultRule(listener.ListenerArn ?? "", invocation)
+        let testRule = try testListener.map { try Resolve.defaultRule($0.ListenerArn ?? "", invocation) }
         var lb = lb
         lb.advancedConfiguration = AdvancedConfiguration(alternateTargetGroupArn: green.TargetGroupArn, productionListenerRule: productionRule,
                                                          testListenerRule: testRule, roleArn: invocation.string("lb-role"))
         // AWS: without a test listener both groups must be on the production rule; with one,
         // blue on production and green on the test rule.
-        let weighted = ModifyListenerInput(ListenerArn: listener.ListenerArn ?? "",
-                                           DefaultActions: [.weighted([(blue.TargetGroupArn ?? "", 100), (green.TargetGroupArn ?? "", 0)])])
-        _ = try invocation.mutate("elbv2:ModifyListener", weighted, { try cloud.modifyListener(weighted) })
-        if let testListener {
-            let test = ModifyListenerInput(ListenerArn: testListener.ListenerArn ?? "", DefaultActions: [.forward(green.TargetGroupArn ?? "")])
-            _ = try invocation.mutate("elbv2:ModifyListener", test, { try cloud.modifyListener(test) })
-        }
+        try pointListeners(blue: blue, green: green, listener: listener, testListener: testListener, invocation)
         var input = base
         input.loadBalancers = [lb]
         input.deploymentController = DeploymentController(type: "ECS")
@@ -217,6 +192,19 @@ struct ServiceCreate: Command {
             return
         }
         invocation.produce(output.service.serviceArn ?? "")
+    }
+
+    /// The production listener a weighted forward blue 100 / green 0 (ModifyListener replaces
+    /// the whole action list), the test listener a forward to green.
+    static func pointListeners(blue: TargetGroup, green: TargetGroup, listener: Listener, testListener: Listener?, _ invocation: Invocation) throws {
+        let cloud = try invocation.cloud()
+        let weighted = ModifyListenerInput(ListenerArn: listener.ListenerArn ?? "",
+                                           DefaultActions: [.weighted([(blue.TargetGroupArn ?? "", 100), (green.TargetGroupArn ?? "", 0)])])
+        _ = try invocation.mutate("elbv2:ModifyListener", weighted, { try cloud.modifyListener(weighted) })
+        if let testListener {
+            let test = ModifyListenerInput(ListenerArn: testListener.ListenerArn ?? "", DefaultActions: [.forward(green.TargetGroupArn ?? "")])
+            _ = try invocation.mutate("elbv2:ModifyListener", test, { try cloud.modifyListener(test) })
+        }
     }
 
     /// `--public-ip`, `--no-public-ip`, or (neither) on when every subnet is public: a task in a

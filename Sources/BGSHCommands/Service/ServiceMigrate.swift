@@ -38,19 +38,9 @@ struct ServiceMigrate: Command {
         }
         let alternate = production == tags.blueTargetGroup ? tags.greenTargetGroup : tags.blueTargetGroup
         let listeners = try cloud.describeListeners(DescribeListenersInput(ListenerArns: [tags.listener] + (tags.testListener.map { [$0] } ?? []))).Listeners
-        for l in listeners {
-            if let other = (l.DefaultActions ?? []).first(where: { $0.Type != "forward" }) {
-                throw invocation.failure("listener \(l.ListenerArn ?? "")'s default action is \(other.Type): ECS's blue/green rewrites forward actions only")
-            }
-        }
-        func defaultRule(_ arn: String) throws -> String {
-            guard let rule = try cloud.describeRules(DescribeRulesInput(ListenerArn: arn)).Rules?.first(where: { $0.IsDefault == true })?.RuleArn else {
-                throw invocation.failure("listener \(arn) has no default rule (DescribeRules)")
-            }
-            return rule
-        }
-        let productionRule = try defaultRule(tags.listener)
-        let testRule = try tags.testListener.map(defaultRule)
+        try Resolve.requireForwardOnly(listeners.map { ($0, nil) }, invocation)
+        let productionRule = try Resolve.defaultRule(tags.listener, invocation)
+        let testRule = try tags.testListener.map { try Resolve.defaultRule($0, invocation) }
         try invocation.confirmDelete("the CodeDeploy controller of service \(name) (it moves to ECS's native blue/green)")
         // ECS needs both groups on the production rule (or the other on the test rule).
         let weighted = ModifyListenerInput(ListenerArn: tags.listener, DefaultActions: [.weighted([(production, 100), (alternate, 0)])])
