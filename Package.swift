@@ -75,7 +75,7 @@ let package = Package(
         ], exclude: ["Support/sigv4_botocore.py", "Support/credentials_botocore.py", "Support/credential-cases.json", "Support/echo_peer.py"]),
         // The aws backend against moto's server (scripts/test starts it): conformance with the
         // simulator, the seed runbook, deployments, faults.
-        .testTarget(name: "AWSBackendTests", dependencies: ["AWSWire", "AWSModel", "BGSHSim", "BGSHDeploy", "BGSHAnalysis"], exclude: ["Support/fault_proxy.py"]),
+        .testTarget(name: "AWSBackendTests", dependencies: ["AWSWire", "AWSModel", "BGSHSim", "BGSHDeploy", "BGSHAnalysis", "BGSHSyntax"], exclude: ["Support/fault_proxy.py"]),
         // Runs the real binary (built by scripts/test) on the runbooks in Transcripts/, output compared.
         .testTarget(name: "TranscriptTests", exclude: ["Transcripts"]),
     ],

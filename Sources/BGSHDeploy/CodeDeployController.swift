@@ -219,6 +219,9 @@ public struct CodeDeployController: BlueGreenController {
     public func promote(force: Bool) throws {
         let view = try observe()
         guard let id = view.id, view.state.isActive else { throw DeploymentRefusal("no deployment in progress (state \(view.state.rawValue))") }
+        if let verdict = view.analysis, verdict.contains(": fail"), !force {
+            throw DeploymentRefusal("the last analysis failed (\(verdict)): `rollback`, or `promote --force`")
+        }
         try cloud.continueDeployment(ContinueDeploymentInput(deploymentId: id, deploymentWaitType: view.state == .baking ? "TERMINATION_WAIT" : "READY_WAIT"))
     }
 

@@ -1,3 +1,6 @@
+import AWSModel
+import BGSHDeploy
+import BGSHSyntax
 import Foundation
 import Testing
 
@@ -175,5 +178,18 @@ import Testing
         #expect(advanced["productionListenerRule"] as? String == defaultRule?["RuleArn"] as? String)
         let forward = ((listeners.first?["DefaultActions"] as? [[String: Any]])?.first?["ForwardConfig"] as? [String: Any])?["TargetGroups"] as? [[String: Any]] ?? []
         #expect(Set(forward.map { "\($0["TargetGroupArn"] ?? ""):\($0["Weight"] ?? "")" }) == ["\(arn("web-blue") ?? ""):100", "\(arn("web-green") ?? ""):0"])
+
+        // A deploy's UpdateService: the whole configuration EcsController sends, read back.
+        let cloud = try Moto.cloud(region: region)
+        var update = UpdateServiceInput(cluster: "web", service: "web", taskDefinition: "web:1")
+        update.deploymentConfiguration = try EcsController.configuration(Strategy.parse("canary:10%:5m").get(), bakeMinutes: 5, alarms: [], autoRollback: true,
+                                                                          gate: ("POST_TEST_TRAFFIC_SHIFT", 60))
+        _ = try cloud.updateService(update)
+        let after = try awsCLI(["ecs", "describe-services", "--cluster", "web", "--services", "web"], region: region, home: home)["services"] as? [[String: Any]] ?? []
+        let configuration = after.first?["deploymentConfiguration"] as? [String: Any] ?? [:]
+        #expect(configuration["strategy"] as? String == "CANARY" && configuration["bakeTimeInMinutes"] as? Int == 5)
+        #expect((configuration["canaryConfiguration"] as? [String: Any])?["canaryPercent"] as? Double == 10)
+        let hook = (configuration["lifecycleHooks"] as? [[String: Any]])?.first
+        #expect(hook?["targetType"] as? String == "PAUSE" && hook?["lifecycleStages"] as? [String] == ["POST_TEST_TRAFFIC_SHIFT"])
     }
 }
