@@ -14,6 +14,7 @@ public final class SimStore: @unchecked Sendable {
     private let writer: any DatabaseWriter
     private let encoder: JSONEncoder
     private let decoder = JSONDecoder()
+    private let decodeCache = DecodeCache()
     /// Where the state lives (`:memory:` for a throwaway one).
     public let path: String
 
@@ -110,6 +111,18 @@ public final class SimStore: @unchecked Sendable {
         }
     }
 
+    /// A record decoded from its JSON, or the value decoded from the same text before: the
+    /// simulator reads the same records again and again (every look of a wait), and decoding
+    /// JSON is most of what a simulated call costs. Records are values, so handing out the same
+    /// one is safe; the key is the type and the whole text, so a changed record decodes afresh.
+    func decoded<T: Decodable>(_ type: T.Type, _ doc: String) throws -> T {
+        let key = DecodeCache.Key(type: ObjectIdentifier(T.self), doc: doc)
+        if let hit = decodeCache.value(key) as? T { return hit }
+        let value = try decoder.decode(T.self, from: Data(doc.utf8))
+        decodeCache.store(key, value)
+        return value
+    }
+
     /// A view of the database inside one transaction, with typed access to resources.
     public struct Transaction {
         let db: Database
@@ -118,25 +131,25 @@ public final class SimStore: @unchecked Sendable {
         /// The record of a resource by id, or nil.
         public func get<T: Decodable>(_ type: T.Type, region: String, kind: String, id: String) throws -> T? {
             guard let doc = try String.fetchOne(try db.cachedStatement(sql: "SELECT doc FROM resource WHERE region = ? AND kind = ? AND id = ?"), arguments: [region, kind, id]) else { return nil }
-            return try store.decoder.decode(T.self, from: Data(doc.utf8))
+            return try store.decoded(T.self, doc)
         }
 
         /// The records of a kind whose name is `name`, oldest first.
         public func find<T: Decodable>(_ type: T.Type, region: String, kind: String, name: String) throws -> [T] {
             try String.fetchAll(try db.cachedStatement(sql: "SELECT doc FROM resource WHERE region = ? AND kind = ? AND name = ? ORDER BY seq"), arguments: [region, kind, name])
-                .map { try store.decoder.decode(T.self, from: Data($0.utf8)) }
+                .map { try store.decoded(T.self, $0) }
         }
 
         /// The records of a kind that belong to `parent` (a VPC's subnets, a cluster's services), oldest first.
         public func children<T: Decodable>(_ type: T.Type, region: String, kind: String, parent: String) throws -> [T] {
             try String.fetchAll(try db.cachedStatement(sql: "SELECT doc FROM resource WHERE region = ? AND kind = ? AND parent = ? ORDER BY seq"), arguments: [region, kind, parent])
-                .map { try store.decoder.decode(T.self, from: Data($0.utf8)) }
+                .map { try store.decoded(T.self, $0) }
         }
 
         /// Every record of a kind in a region, oldest first.
         public func all<T: Decodable>(_ type: T.Type, region: String, kind: String) throws -> [T] {
             try String.fetchAll(try db.cachedStatement(sql: "SELECT doc FROM resource WHERE region = ? AND kind = ? ORDER BY seq"), arguments: [region, kind])
-                .map { try store.decoder.decode(T.self, from: Data($0.utf8)) }
+                .map { try store.decoded(T.self, $0) }
         }
 
         /// Inserts or replaces a record; a replaced record keeps its place in listing order.
@@ -201,4 +214,32 @@ public struct AWSStoreError: Error, CustomStringConvertible {
     /// What went wrong.
     public var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// Decoded records by (type, JSON text), bounded: a look at the simulator decodes what it
+/// decoded a moment ago.
+final class DecodeCache: @unchecked Sendable {
+    // SAFETY: `entries` is touched only under `lock`.
+    struct Key: Hashable {
+        var type: ObjectIdentifier
+        var doc: String
+    }
+    private let lock = NSLock()
+    private var entries: [Key: Any] = [:]
+    /// At most this many entries; past it the cache starts afresh (simple, and enough: a
+    /// runbook's working set is a few hundred records).
+    static let limit = 4096
+
+    func value(_ key: Key) -> Any? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[key]
+    }
+
+    func store(_ key: Key, _ value: Any) {
+        lock.lock()
+        defer { lock.unlock() }
+        if entries.count >= Self.limit { entries.removeAll(keepingCapacity: true) }
+        entries[key] = value
+    }
 }
