@@ -51,7 +51,7 @@ public struct DeploymentView: Sendable {
     public var greenTaskDefinition: String?
     /// The service as read, so that acting on this view needs no second read.
     var service: Service?
-    /// Which controller moves its traffic: `taskset` (bgsh's) or `codedeploy`.
+    /// Which controller moves its traffic: `taskset` (bgsh's), `codedeploy` or `ecs`.
     public var controller = "taskset"
     /// What the controller waits for, in words (CodeDeploy's Ready: a `promote`), if anything.
     public var waitingFor: String?

@@ -29,6 +29,12 @@ struct Status: Command {
         }
         if let at = view.terminationAt { json["blueTerminationInSeconds"] = .number(max(0, at - view.now)) }
         if view.isUndriven { json["driven"] = .bool(false) }
+        // Under the ecs controller, ECS's own status and lifecycle stage.
+        if let native = view.native {
+            let parts = native.split(separator: " ").map(String.init)
+            json["ecs"] = .object(["status": .string(parts.count > 1 ? parts[1] : native), "lifecycleStage": .string(parts.last ?? "")])
+        }
+        if let waiting = view.waitingFor { json["waitingFor"] = .string(waiting) }
         if let at = view.nextStepAt { json["nextStepInSeconds"] = .number(max(0, at - view.now)) }
         let table = Table(headers: ["COLOUR", "WEIGHT", "TASKS", "HEALTH", "TASK DEFINITION"], rows: [side("blue", view.blue), side("green", view.green)])
         return View(json: .object(json), table: table, text: [view.state.rawValue])
