@@ -344,7 +344,9 @@ extension SimCloud {
             let phase = parts.first ?? "BUILD"
             let remaining = (Int(parts.count > 1 ? parts[1] : "1") ?? 1) - 1
             if remaining > 0 { try tx.setMeta(faultKey, "\(phase)|\(remaining)") } else { try tx.deleteMeta(prefix: faultKey) }
-            if failure == nil || SimCloud.buildPhases.firstIndex(of: phase)! < SimCloud.buildPhases.firstIndex(of: failure!.phase)! {
+            // The earlier of a planted failure and one the build meets anyway is the one that happens.
+            let order = { (p: String) in SimCloud.buildPhases.firstIndex(of: p) ?? SimCloud.buildPhases.count }
+            if SimCloud.failablePhases.contains(phase), failure.map({ order(phase) < order($0.phase) }) ?? true {
                 failure = (phase, SimCloud.plantedFailure(phase, commands))
             }
         }

@@ -221,10 +221,11 @@ extension SimCloud {
             execution.variables = (pipeline.declaration.variables ?? []).map { v in
                 ResolvedPipelineVariable(name: v.name, resolvedValue: input.variables?.first { $0.name == v.name }?.value ?? v.defaultValue)
             }
-            let revisions = source.map { action -> SourceRevision in
+            var revisions: [SourceRevision] = []
+            for action in source {
                 let given = input.sourceRevisions?.first { $0.actionName == action.name }?.revisionValue
-                let made = SimIDs.hex(kind: "commit:\(input.name):\(action.name)", number: try! tx.nextNumber("cp.commit"), length: 40)
-                return SourceRevision(actionName: action.name, revisionId: given ?? made, revisionSummary: given == nil ? "bgsh simulated commit" : "revision \(given ?? "")")
+                let made = SimIDs.hex(kind: "commit:\(input.name):\(action.name)", number: try tx.nextNumber("cp.commit"), length: 40)
+                revisions.append(SourceRevision(actionName: action.name, revisionId: given ?? made, revisionSummary: given == nil ? "bgsh simulated commit" : "revision \(given ?? "")"))
             }
             let record = SimExecution(execution: execution, startTime: now, lastUpdate: now, sourceRevisions: revisions,
                                       stages: pipeline.declaration.stages.map { stage in
