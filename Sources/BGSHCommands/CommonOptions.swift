@@ -1,5 +1,6 @@
 import AWSModel
 import BGSHCore
+import Foundation
 
 /// Options many commands share, defined once so that their help and completion agree.
 enum CommonOptions {
@@ -31,6 +32,15 @@ extension Invocation {
             return
         }
         show(View(json: document, table: table, text: text))
+    }
+
+    /// On the simulator, the folder of the FILE argument stands for a project's or pipeline's
+    /// source (its buildspec, taskdef.json, appspec.yaml). Recorded once the create has worked:
+    /// a refused one changes nothing.
+    func recordSourceFolder(_ kind: SourceKind, name: String) {
+        guard !session.isDryRun, let emulator = session.backend.emulator else { return }
+        let folder = (resolvePath(string("FILE") ?? "") as NSString).deletingLastPathComponent
+        try? emulator.setSourceDirectory(region: session.region, kind: kind, name: name, directory: folder)
     }
 
     /// Under `--dry-run`, prints the command as typed (`dry-run: sim advance 3m`) for a command

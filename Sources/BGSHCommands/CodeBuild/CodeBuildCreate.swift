@@ -42,14 +42,14 @@ struct CodeBuildCreate: Command {
 
     static func run(_ invocation: Invocation) throws {
         let input = try InputFile.decode(CreateProjectInput.self, argument: "FILE", knownKeys: CreateProjectInput.members, invocation)
+        try apply(input, invocation)
+        // The simulator reads the project's buildspec from the file's folder (its "repository").
+        invocation.recordSourceFolder(.project, name: input.name)
+    }
+
+    /// CreateProject, or UpdateProject of a changed file, or nothing for the same one.
+    static func apply(_ input: CreateProjectInput, _ invocation: Invocation) throws {
         let cloud = try invocation.cloud()
-        let folder = (invocation.resolvePath(invocation.string("FILE") ?? "") as NSString).deletingLastPathComponent
-        defer {
-            // The simulator reads the project's buildspec from the file's folder (its "repository").
-            if !invocation.session.isDryRun, let emulator = invocation.session.backend.emulator {
-                try? emulator.setSourceDirectory(region: invocation.session.region, kind: .project, name: input.name, directory: folder)
-            }
-        }
         if let existing = try cloud.batchGetProjects(BatchGetProjectsInput(names: [input.name])).projects?.first {
             let changed = differences(existing, input)
             if changed.isEmpty {

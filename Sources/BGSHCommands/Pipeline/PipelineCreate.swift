@@ -55,18 +55,18 @@ struct PipelineCreate: Command {
     }
 
     static func run(_ invocation: Invocation) throws {
-        let input = try InputFile.decode(CreatePipelineInput.self, argument: "FILE", knownKeys: ["pipeline", "tags"], invocation)
-        try checkKeys(invocation)
+        let input = try InputFile.decode(CreatePipelineInput.self, argument: "FILE", knownKeys: ["pipeline", "tags"],
+                                         nestedKeys: ["pipeline": PipelineDeclaration.members], invocation)
         try checkDeployActions(input.pipeline, invocation)
+        try apply(input, invocation)
+        // The simulator's source artifact: the file's folder (taskdef.json, appspec.yaml).
+        invocation.recordSourceFolder(.pipeline, name: input.pipeline.name)
+    }
+
+    /// CreatePipeline, or UpdatePipeline of a changed file, or nothing for the same one.
+    static func apply(_ input: CreatePipelineInput, _ invocation: Invocation) throws {
         let cloud = try invocation.cloud()
         let name = input.pipeline.name
-        let folder = (invocation.resolvePath(invocation.string("FILE") ?? "") as NSString).deletingLastPathComponent
-        defer {
-            // The simulator's source artifact: the file's folder (taskdef.json, appspec.yaml).
-            if !invocation.session.isDryRun, let emulator = invocation.session.backend.emulator {
-                try? emulator.setSourceDirectory(region: invocation.session.region, kind: .pipeline, name: name, directory: folder)
-            }
-        }
         if let existing = try absentIfNotFound({ try cloud.getPipeline(GetPipelineInput(name: name)) }), let stored = existing.pipeline {
             let have = stored.normalized
             var want = input.pipeline.normalized
@@ -95,17 +95,5 @@ struct PipelineCreate: Command {
         }
         let arn = try cloud.getPipeline(GetPipelineInput(name: made.pipeline?.name ?? name)).metadata?.pipelineArn ?? ""
         invocation.produce(arn)
-    }
-
-    /// The pipeline's own members, checked as the top-level ones are (an unknown one is refused).
-    static func checkKeys(_ invocation: Invocation) throws {
-        let path = invocation.resolvePath(invocation.string("FILE") ?? "")
-        guard let data = FileManager.default.contents(atPath: path),
-              case .object(let top)? = try? JSONValue.parse(String(decoding: data, as: UTF8.self)),
-              case .object(let pipeline)? = top["pipeline"] else { return }
-        for key in pipeline.keys.sorted() where !PipelineDeclaration.members.contains(key) {
-            let hint = Suggest.closest(to: key, in: Array(PipelineDeclaration.members)).map { " (did you mean '\($0)'?)" } ?? ""
-            throw invocation.failure("\(invocation.string("FILE") ?? ""): unknown parameter 'pipeline.\(key)'\(hint)", at: "FILE")
-        }
     }
 }
