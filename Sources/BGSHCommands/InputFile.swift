@@ -11,7 +11,9 @@ enum InputFile {
     /// - Parameters:
     ///   - argument: the argument that names the file (errors point at it).
     ///   - knownKeys: the top-level keys bgsh honours; others are refused, as the aws CLI refuses them.
-    static func decode<T: Decodable>(_ type: T.Type, argument: String, knownKeys: Set<String>, _ invocation: Invocation) throws -> T {
+    ///   - nestedKeys: the same for a top-level member's own object (`pipeline`'s members).
+    static func decode<T: Decodable>(_ type: T.Type, argument: String, knownKeys: Set<String>, nestedKeys: [String: Set<String>] = [:],
+                                     _ invocation: Invocation) throws -> T {
         let written = invocation.string(argument) ?? ""
         let path = invocation.resolvePath(written)
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -27,9 +29,15 @@ enum InputFile {
         guard case .object(let object) = document else {
             throw invocation.failure("\(written) must hold a JSON object (the aws CLI's --cli-input-json shape)", at: argument)
         }
-        for key in object.keys.sorted() where !knownKeys.contains(key) {
-            let hint = Suggest.closest(to: key, in: Array(knownKeys)).map { " (did you mean '\($0)'?)" } ?? ""
-            throw invocation.failure("\(written): unknown parameter '\(key)'\(hint)", at: argument)
+        func refuseUnknown(_ object: [String: JSONValue], _ known: Set<String>, prefix: String) throws {
+            for key in object.keys.sorted() where !known.contains(key) {
+                let hint = Suggest.closest(to: key, in: Array(known)).map { " (did you mean '\($0)'?)" } ?? ""
+                throw invocation.failure("\(written): unknown parameter '\(prefix)\(key)'\(hint)", at: argument)
+            }
+        }
+        try refuseUnknown(object, knownKeys, prefix: "")
+        for (member, known) in nestedKeys.sorted(by: { $0.key < $1.key }) {
+            if case .object(let nested)? = object[member] { try refuseUnknown(nested, known, prefix: member + ".") }
         }
         do {
             return try JSONDecoder().decode(T.self, from: Data(text.utf8))

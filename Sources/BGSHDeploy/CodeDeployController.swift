@@ -19,13 +19,7 @@ public struct CodeDeployController: BlueGreenController {
         self.now = now
     }
 
-    func service() throws -> (Service, ServiceTags) {
-        guard let service = try cloud.describeServices(DescribeServicesInput(cluster: cluster, services: [serviceName])).services.first,
-              service.status == "ACTIVE", let tags = ServiceTags(service.tags) else {
-            throw DeploymentRefusal("service '\(serviceName)' not found in cluster \(cluster), or not created by bgsh")
-        }
-        return (service, tags)
-    }
+    func service() throws -> (Service, ServiceTags) { try DeploymentTags.service(cloud, cluster: cluster, name: serviceName) }
 
     static func tag(_ service: Service, _ key: String) -> String? { Tag.value(of: key, in: service.tags) }
 
@@ -152,13 +146,7 @@ public struct CodeDeployController: BlueGreenController {
     /// Makes `id` the service's current deployment (its `bgsh:deployment` tag), the one before
     /// joining the history with how it ended.
     func record(_ id: String, after previous: DeploymentView, on service: Service) throws {
-        var tags = [Tag(key: DeploymentTags.id, value: id), Tag(key: DeploymentTags.analysis, value: ""), Tag(key: DeploymentTags.verdict, value: ""),
-                    Tag(key: DeploymentTags.judgedAt, value: ""), Tag(key: DeploymentTags.verdictCounts, value: "0 0"),
-                    Tag(key: DeploymentTags.verdictRows, value: "")]
-        if let before = previous.id {
-            tags.append(Tag(key: DeploymentTags.history, value: Tag.encodedValue(DeploymentTags.history(Self.tag(service, DeploymentTags.history), adding: "\(before):\(previous.state.rawValue)"))))
-        }
-        try cloud.tagResource(TagResourceInput(resourceArn: service.serviceArn ?? "", tags: tags))
+        try DeploymentTags.recordCurrent(id, after: previous, on: service, cloud)
     }
 
     /// A deployment bgsh did not start (a pipeline's CodeDeployToECS action, the console):
@@ -250,6 +238,6 @@ public struct CodeDeployController: BlueGreenController {
     }
 
     func tagService(_ service: Service, _ pairs: [(String, String)]) throws {
-        try cloud.tagResource(TagResourceInput(resourceArn: service.serviceArn ?? "", tags: pairs.map { Tag(key: $0.0, value: Tag.encodedValue($0.1)) }))
+        try DeploymentTags.write(pairs, on: service, cloud)
     }
 }

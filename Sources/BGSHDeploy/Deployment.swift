@@ -69,6 +69,34 @@ public struct DeploymentView: Sendable {
 
 /// The `bgsh:deploy-*` tags on the service: the deployment's record.
 public struct DeploymentTags {
+    /// What a controller whose deployments live in AWS (codedeploy, ecs) records when one becomes
+    /// the service's current deployment: its id, the analysis state reset, and the one before
+    /// added to the history with how it ended.
+    static func recordCurrent(_ id: String, after previous: DeploymentView, on service: Service, _ cloud: any Cloud) throws {
+        var tags = [Tag(key: Self.id, value: id), Tag(key: analysis, value: ""), Tag(key: verdict, value: ""),
+                    Tag(key: judgedAt, value: ""), Tag(key: verdictCounts, value: "0 0"), Tag(key: verdictRows, value: "")]
+        if let before = previous.id {
+            let value = history(Tag.value(of: Self.history, in: service.tags), adding: "\(before):\(previous.state.rawValue)")
+            tags.append(Tag(key: Self.history, value: Tag.encodedValue(value)))
+        }
+        try cloud.tagResource(TagResourceInput(resourceArn: service.serviceArn ?? "", tags: tags))
+    }
+
+    /// Writes `bgsh:*` tags on a service, each value encoded as tags can hold it (a strategy has a %).
+    static func write(_ pairs: [(String, String)], on service: Service, _ cloud: any Cloud) throws {
+        try cloud.tagResource(TagResourceInput(resourceArn: service.serviceArn ?? "", tags: pairs.map { Tag(key: $0.0, value: Tag.encodedValue($0.1)) }))
+    }
+
+    /// A service bgsh created, with its setup, as a controller reads it.
+    /// - Throws: `DeploymentRefusal` when it is gone or not bgsh's.
+    static func service(_ cloud: any Cloud, cluster: String, name: String) throws -> (Service, ServiceTags) {
+        guard let service = try cloud.describeServices(DescribeServicesInput(cluster: cluster, services: [name])).services.first,
+              service.status == "ACTIVE", let tags = ServiceTags(service.tags) else {
+            throw DeploymentRefusal("service '\(name)' not found in cluster \(cluster), or not created by bgsh")
+        }
+        return (service, tags)
+    }
+
     /// The rows of the last verdict, each with its SPEC (from the plan), for a view.
     static func verdictRows(_ service: Service) -> [[String]] {
         guard let plan = Tag.value(of: analysis, in: service.tags).flatMap(AnalysisPlan.init(encoded:)),

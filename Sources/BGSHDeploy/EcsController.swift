@@ -26,13 +26,7 @@ public struct EcsController: BlueGreenController {
     /// What `shift`, `hold` and `resume` are told: ECS owns the weights.
     static let noSplit = "under the ecs controller ECS moves production traffic by the strategy; use --strategy linear:…/canary:…, or --gate and promote"
 
-    func service() throws -> (Service, ServiceTags) {
-        guard let service = try cloud.describeServices(DescribeServicesInput(cluster: cluster, services: [serviceName])).services.first,
-              service.status == "ACTIVE", let tags = ServiceTags(service.tags) else {
-            throw DeploymentRefusal("service '\(serviceName)' not found in cluster \(cluster), or not created by bgsh")
-        }
-        return (service, tags)
-    }
+    func service() throws -> (Service, ServiceTags) { try DeploymentTags.service(cloud, cluster: cluster, name: serviceName) }
 
     static func tag(_ service: Service, _ key: String) -> String? { Tag.value(of: key, in: service.tags) }
 
@@ -58,7 +52,8 @@ public struct EcsController: BlueGreenController {
         return Strategy(name: configuration?.strategy?.lowercased() ?? "-", steps: [], interval: 0)
     }
 
-    static func percent(_ p: Double) -> String { p == p.rounded() ? "\(Int(p))%" : String(format: "%.1f%%", p) }
+    /// ECS's percentages (0.1 steps) as bgsh writes them (`10%`, `2.5%`).
+    static func percent(_ p: Double) -> String { Percentage(tenths: Int((p * 10).rounded())).description }
 
     public func observe() throws -> DeploymentView {
         let (service, setup) = try service()
@@ -176,12 +171,7 @@ public struct EcsController: BlueGreenController {
             throw DeploymentRefusal("ECS started no service deployment (the task definition may be the one the service runs)")
         }
         let id = Self.shortId(arn)
-        var tags = [Tag(key: DeploymentTags.id, value: id), Tag(key: DeploymentTags.analysis, value: ""), Tag(key: DeploymentTags.verdict, value: ""),
-                    Tag(key: DeploymentTags.judgedAt, value: ""), Tag(key: DeploymentTags.verdictCounts, value: "0 0"), Tag(key: DeploymentTags.verdictRows, value: "")]
-        if let before = previous.id {
-            tags.append(Tag(key: DeploymentTags.history, value: Tag.encodedValue(DeploymentTags.history(Self.tag(service, DeploymentTags.history), adding: "\(before):\(previous.state.rawValue)"))))
-        }
-        try cloud.tagResource(TagResourceInput(resourceArn: service.serviceArn ?? "", tags: tags))
+        try DeploymentTags.recordCurrent(id, after: previous, on: service, cloud)
         return id
     }
 
@@ -224,9 +214,7 @@ public struct EcsController: BlueGreenController {
     public func drive(autoRollback: Bool) throws -> (event: String?, view: DeploymentView) {
         let view = try observe()
         guard let service = view.service else { return (nil, view) }
-        let tagService = { (pairs: [(String, String)]) in
-            try cloud.tagResource(TagResourceInput(resourceArn: service.serviceArn ?? "", tags: pairs.map { Tag(key: $0.0, value: Tag.encodedValue($0.1)) }))
-        }
+        let tagService = { (pairs: [(String, String)]) in try DeploymentTags.write(pairs, on: service, cloud) }
         // ECS's own progress, as the waiting bgsh saw it last: each change of status or stage is an event.
         var stageEvent: String?
         if let native = view.native, let id = view.id, Self.tag(service, Self.seenTag) != "\(id) \(native)" {
@@ -258,7 +246,7 @@ public struct EcsController: BlueGreenController {
     /// `deploy --analysis` under ecs: kept on the service, judged by whichever bgsh waits.
     public func attachAnalysis(_ plan: AnalysisPlan) throws {
         let (service, _) = try self.service()
-        try cloud.tagResource(TagResourceInput(resourceArn: service.serviceArn ?? "", tags: [Tag(key: DeploymentTags.analysis, value: Tag.encodedValue(plan.encoded))]))
+        try DeploymentTags.write([(DeploymentTags.analysis, plan.encoded)], on: service, cloud)
     }
 }
 

@@ -142,7 +142,7 @@ public struct TaskSetController {
 
     func tag(_ service: Service, _ pairs: [(String, String)]) throws {
         // AWS: tag values hold only letters, digits, spaces and _ . : / = + - @ (a strategy has a %).
-        try cloud.tagResource(TagResourceInput(resourceArn: service.serviceArn ?? "", tags: pairs.map { Tag(key: $0.0, value: Tag.encodedValue($0.1)) }))
+        try DeploymentTags.write(pairs, on: service, cloud)
     }
 
     func setWeights(_ setup: ServiceTags, blueTG: String, greenTG: String, greenTenths: Int) throws {

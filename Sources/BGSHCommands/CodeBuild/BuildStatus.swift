@@ -26,8 +26,7 @@ struct BuildStatus: Command {
             id = newest
         }
         guard let build = try cloud.build(id: id) else {
-            let known = (try? cloud.listBuilds(ListBuildsInput()).ids) ?? []
-            throw Resolve.notFound("build", id, known ?? [], invocation, at: argument, create: "build start PROJECT")
+            throw Resolve.notFound("build", id, (try? ResourceNames.all(.build, cloud: cloud, cluster: nil)) ?? [], invocation, at: argument, create: "build start PROJECT")
         }
         return build
     }

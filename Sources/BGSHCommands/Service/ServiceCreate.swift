@@ -130,11 +130,7 @@ struct ServiceCreate: Command {
             input.taskDefinition = definition.taskDefinitionArn
             input.loadBalancers = [lb]
             input.deploymentController = DeploymentController(type: "CODE_DEPLOY")
-            guard let output = try invocation.mutate("ecs:CreateService", input, { try cloud.createService(input) }) else {
-                invocation.producePlaceholder(invocation.placeholderArn("ecs", "service/\(cluster)", name: name), kind: "service", name: name)
-                return
-            }
-            invocation.produce(output.service.serviceArn ?? "")
+            produce(try invocation.mutate("ecs:CreateService", input, { try cloud.createService(input) }), input, invocation)
             return
         }
         input.deploymentController = DeploymentController(type: "EXTERNAL")
@@ -159,11 +155,7 @@ struct ServiceCreate: Command {
             }
             throw error
         }
-        guard let created else {
-            invocation.producePlaceholder(invocation.placeholderArn("ecs", "service/\(cluster)", name: name), kind: "service", name: name)
-            return
-        }
-        invocation.produce(created.service.serviceArn ?? "")
+        produce(created, input, invocation)
     }
 
     /// `--controller ecs`: AWS's listener checks first (forward actions only), then the listeners'
@@ -187,11 +179,16 @@ struct ServiceCreate: Command {
         var configuration = ServiceDeploymentConfiguration(strategy: "BLUE_GREEN")
         configuration.bakeTimeInMinutes = 0
         input.deploymentConfiguration = configuration
-        guard let output = try invocation.mutate("ecs:CreateService", input, { try cloud.createService(input) }) else {
-            invocation.producePlaceholder(invocation.placeholderArn("ecs", "service/\(base.cluster ?? "")", name: base.serviceName), kind: "service", name: base.serviceName)
+        produce(try invocation.mutate("ecs:CreateService", input, { try cloud.createService(input) }), input, invocation)
+    }
+
+    /// The new service's ARN for `$_` and `--as`; under `--dry-run` (no answer) a placeholder.
+    static func produce(_ created: CreateServiceOutput?, _ input: CreateServiceInput, _ invocation: Invocation) {
+        guard let created else {
+            invocation.producePlaceholder(invocation.placeholderArn("ecs", "service/\(input.cluster ?? "")", name: input.serviceName), kind: "service", name: input.serviceName)
             return
         }
-        invocation.produce(output.service.serviceArn ?? "")
+        invocation.produce(created.service.serviceArn ?? "")
     }
 
     /// The production listener a weighted forward blue 100 / green 0 (ModifyListener replaces

@@ -24,13 +24,11 @@ enum DeployContext {
         let emulator = session.backend.emulator
         let now = { try emulator?.now() ?? Date().timeIntervalSince1970 }
         let name = service.serviceName ?? ""
-        if ServiceTags(service.tags)?.controller == "ecs" {
-            return EcsController(cloud: try session.cloud(), cluster: cluster, service: name, now: now)
+        switch ServiceTags(service.tags)?.controller {
+        case "ecs"?: return EcsController(cloud: try session.cloud(), cluster: cluster, service: name, now: now)
+        case "codedeploy"?: return CodeDeployController(cloud: try session.cloud(), cluster: cluster, service: name, now: now)
+        default: return TaskSetController(cloud: try session.cloud(), cluster: cluster, service: name, now: now, prefetched: service)
         }
-        if ServiceTags(service.tags)?.controller == "codedeploy" {
-            return CodeDeployController(cloud: try session.cloud(), cluster: cluster, service: name, now: now)
-        }
-        return TaskSetController(cloud: try session.cloud(), cluster: cluster, service: name, now: now, prefetched: service)
     }
 
     /// Says so when the load balancer of the service's production listener is still
